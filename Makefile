@@ -1,0 +1,49 @@
+# Hub Academy: `make demo` runs the site with demo content, `make test` runs the suite.
+VENV := .venv
+BIN := $(VENV)/bin
+PY := $(BIN)/python
+HOST ?= 127.0.0.1
+PORT ?= 8000
+PYTEST_ARGS ?=
+
+.PHONY: demo test lint bench install messages clean serve
+
+# Reinstall only when the dependencies change.
+$(BIN)/.installed: pyproject.toml
+	@set -e; \
+	if [ ! -x $(PY) ]; then \
+		interpreter=$$(scripts/find-python); \
+		echo "Creating $(VENV) with $$interpreter"; \
+		"$$interpreter" -m venv $(VENV); \
+	fi
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e ".[dev]"
+	@touch $@
+
+install: $(BIN)/.installed
+
+demo: install
+	@mkdir -p var
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py seed_demo
+	$(PY) manage.py runserver $(HOST):$(PORT)
+
+serve: install
+	$(PY) manage.py runserver $(HOST):$(PORT)
+
+test: install
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
+
+messages: install
+	cd cms && ../$(PY) ../manage.py makemessages -l nl --no-obsolete
+	cd courses && ../$(PY) ../manage.py makemessages -l nl --no-obsolete
+	cd lms && ../$(PY) ../manage.py makemessages -l nl --no-obsolete
+	$(PY) manage.py compilemessages --ignore=.venv
+
+clean:
+	rm -rf $(VENV) var

@@ -1,0 +1,1 @@
+# Certification definitions and certificates arrive with the certification issue.

@@ -1,0 +1,16 @@
+from allauth.account.adapter import DefaultAccountAdapter
+from django.conf import settings
+
+
+class AccountAdapter(DefaultAccountAdapter):
+    """Organisations bring their own people: sign-up only when a setting opens it."""
+
+    def is_open_for_signup(self, request):
+        return settings.ACCOUNT_SIGNUP_OPEN
+
+    def save_user(self, request, user, form, commit=True):
+        user = super().save_user(request, user, form, commit=False)
+        user.name = form.cleaned_data.get("name", "") or ""
+        if commit:
+            user.save()
+        return user

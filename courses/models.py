@@ -1,0 +1,219 @@
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page, TranslatableMixin
+from wagtail.search import index
+
+from courses.blocks import INTERACTIVE_BLOCK_TYPES, ModuleBodyBlock
+
+
+class Topic(TranslatableMixin, models.Model):
+    """A subject area such as webcare or crisis communication (a snippet)."""
+
+    name = models.CharField(_("name"), max_length=100)
+    slug = models.SlugField(_("slug"), max_length=100)
+    description = models.TextField(_("description"), blank=True)
+
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("topic")
+        verbose_name_plural = _("topics")
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["locale", "slug"], name="courses_topic_unique_slug"
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+class CourseIndexPage(Page):
+    """The catalogue: every live course below it, filterable by topic."""
+
+    intro = RichTextField(
+        _("introduction"), blank=True, features=["bold", "italic", "link"]
+    )
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+
+    parent_page_types = ["wagtailcore.Page", "cms.HomePage"]
+    subpage_types = ["courses.CoursePage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("course catalogue")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        courses = (
+            CoursePage.objects.live()
+            .public()
+            .child_of(self)
+            .select_related("topic")
+            .order_by("title")
+        )
+        topics = Topic.objects.filter(
+            locale=self.locale, courses__in=courses
+        ).distinct()
+        selected = request.GET.get("topic", "")
+        if selected:
+            courses = courses.filter(topic__slug=selected)
+        context.update(courses=courses, topics=topics, selected_topic=selected)
+        return context
+
+
+class CoursePage(Page):
+    """A course: what it teaches, how long it takes, and its modules below it."""
+
+    class Level(models.TextChoices):
+        BEGINNER = "beginner", _("Beginner")
+        INTERMEDIATE = "intermediate", _("Intermediate")
+        ADVANCED = "advanced", _("Advanced")
+
+    topic = models.ForeignKey(
+        Topic,
+        verbose_name=_("topic"),
+        on_delete=models.PROTECT,
+        related_name="courses",
+        null=True,
+        blank=True,
+    )
+    summary = models.TextField(_("summary"), max_length=500)
+    learning_objectives = StreamField(
+        [
+            (
+                "objective",
+                blocks.CharBlock(label=_("Objective"), max_length=300, icon="tick"),
+            )
+        ],
+        verbose_name=_("learning objectives"),
+        blank=True,
+    )
+    estimated_minutes = models.PositiveSmallIntegerField(
+        _("estimated minutes"), default=30, validators=[MinValueValidator(1)]
+    )
+    level = models.CharField(
+        _("level"), max_length=20, choices=Level, default=Level.BEGINNER
+    )
+    pass_mark = models.PositiveSmallIntegerField(
+        _("pass mark (%)"),
+        default=70,
+        validators=[MinValueValidator(0), MaxValueValidator(100)],
+        help_text=_("The quiz score, in percent, that a learner needs to pass."),
+    )
+    self_enrolment = models.BooleanField(
+        _("open for self-enrolment"),
+        default=True,
+        help_text=_("Learners may enrol themselves; otherwise only by assignment."),
+    )
+
+    content_panels = Page.content_panels + [
+        MultiFieldPanel(
+            [FieldPanel("topic"), FieldPanel("level"), FieldPanel("estimated_minutes")],
+            heading=_("About the course"),
+        ),
+        FieldPanel("summary"),
+        FieldPanel("learning_objectives"),
+        MultiFieldPanel(
+            [FieldPanel("pass_mark"), FieldPanel("self_enrolment")],
+            heading=_("Taking part"),
+        ),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.FilterField("level"),
+    ]
+
+    parent_page_types = ["courses.CourseIndexPage"]
+    subpage_types = ["courses.ModulePage"]
+
+    class Meta:
+        verbose_name = _("course")
+        verbose_name_plural = _("courses")
+
+    def get_canonical(self) -> "CoursePage":
+        """The first-created translation: where learner records point.
+
+        Stable whatever locales are added later, unlike "the default locale's".
+        """
+        return (
+            CoursePage.objects.filter(translation_key=self.translation_key)
+            .order_by("pk")
+            .first()
+            or self
+        )
+
+    def get_modules(self):
+        """The live modules of this course in tree order."""
+        return ModulePage.objects.live().child_of(self).order_by("path")
+
+
+class ModulePage(Page):
+    """A module: the unit of progress, with reading, quizzes and scenarios."""
+
+    intro = models.CharField(_("introduction"), max_length=300, blank=True)
+    estimated_minutes = models.PositiveSmallIntegerField(
+        _("estimated minutes"), default=10, validators=[MinValueValidator(1)]
+    )
+    body = StreamField(ModuleBodyBlock(), verbose_name=_("content"), blank=True)
+
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        FieldPanel("estimated_minutes"),
+        FieldPanel("body"),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("intro"),
+        index.SearchField("body"),
+    ]
+
+    parent_page_types = ["courses.CoursePage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("module")
+        verbose_name_plural = _("modules")
+
+    def get_course(self) -> CoursePage:
+        return CoursePage.objects.parent_of(self).get()
+
+    def get_canonical(self) -> "ModulePage":
+        """This module's translation under the course's original: where records point."""
+        course = self.get_course().get_canonical()
+        return self.get_translation_or_none(course.locale) or self
+
+    def interactive_blocks(self):
+        """The quiz and scenario blocks a learner must finish, in order."""
+        return [
+            block for block in self.body if block.block_type in INTERACTIVE_BLOCK_TYPES
+        ]
+
+    def find_block(self, block_id: str, block_type: str):
+        """The block of that id and type, or None."""
+        for block in self.body:
+            if block.id == block_id and block.block_type == block_type:
+                return block
+        return None
+
+    def get_siblings_nav(self):
+        """The previous and next live module of the same course."""
+        siblings = list(
+            ModulePage.objects.live()
+            .sibling_of(self)
+            .order_by("path")
+            .only("id", "path", "title", "url_path")
+        )
+        index_ = next(
+            (i for i, page in enumerate(siblings) if page.pk == self.pk), None
+        )
+        if index_ is None:
+            return None, None
+        previous = siblings[index_ - 1] if index_ > 0 else None
+        following = siblings[index_ + 1] if index_ + 1 < len(siblings) else None
+        return previous, following

@@ -1,0 +1,231 @@
+"""Learner workflows: enrol, complete modules, submit quizzes and scenarios.
+
+Every workflow locks the enrolment row first, so that concurrent requests of
+one learner run one after another and a course is completed exactly once.
+"""
+
+import uuid
+from decimal import ROUND_HALF_UP, Decimal
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from courses.grading import InvalidAnswer, grade_quiz
+from courses.models import CoursePage, ModulePage
+from lms import app_settings, signals
+from lms.models import Enrolment, ModuleProgress, QuizAttempt, ScenarioSubmission
+from lms.sanitising import sanitise_answer
+
+
+class NotEnrolled(ValidationError):
+    """The learner has no enrolment in the module's course."""
+
+
+def enrol(*, user, course: CoursePage) -> Enrolment:
+    """Enrol a person in a course; enrolling again returns the same enrolment."""
+    course = course.get_canonical()
+    if not course.live:
+        raise ValidationError(_("This course is not published."), code="not_live")
+    with transaction.atomic():
+        enrolment, created = Enrolment.objects.get_or_create(user=user, course=course)
+    if created:
+        signals.learner_enrolled.send(
+            sender=Enrolment, enrolment=enrolment, created=True
+        )
+    return enrolment
+
+
+def self_enrol(*, user, course: CoursePage) -> Enrolment:
+    """Enrol on a learner's own initiative, where the course allows it."""
+    existing = Enrolment.objects.filter(
+        user=user, course__translation_key=course.translation_key
+    ).first()
+    if existing:
+        return existing
+    if not course.self_enrolment:
+        raise ValidationError(
+            _("You can only take this course when it is assigned to you."),
+            code="closed",
+        )
+    return enrol(user=user, course=course)
+
+
+def _locked_enrolment(user, course: CoursePage) -> Enrolment:
+    try:
+        return Enrolment.objects.select_for_update().get(user=user, course=course)
+    except Enrolment.DoesNotExist:
+        raise NotEnrolled(
+            _("Enrol in the course first."), code="not_enrolled"
+        ) from None
+
+
+def unmet_requirements(enrolment: Enrolment, module: ModulePage) -> list[str]:
+    """Titles of the quizzes and scenarios of a module that are not yet done."""
+    passed = set(
+        QuizAttempt.objects.filter(
+            enrolment=enrolment, module=module, passed=True
+        ).values_list("block_id", flat=True)
+    )
+    submitted = set(
+        ScenarioSubmission.objects.filter(
+            enrolment=enrolment, module=module
+        ).values_list("block_id", flat=True)
+    )
+    done = {"quiz": passed, "scenario": submitted}
+    return [
+        block.value["title"]
+        for block in module.interactive_blocks()
+        if block.id not in done[block.block_type]
+    ]
+
+
+def _record_module(enrolment: Enrolment, module: ModulePage) -> ModuleProgress:
+    progress, _created = ModuleProgress.objects.get_or_create(
+        enrolment=enrolment, module=module
+    )
+    _complete_course_if_done(enrolment)
+    return progress
+
+
+def _complete_course_if_done(enrolment: Enrolment) -> None:
+    if enrolment.is_completed:
+        return
+    required = set(enrolment.course.get_modules().values_list("pk", flat=True))
+    done = set(enrolment.module_progress.values_list("module_id", flat=True))
+    if not required or not required <= done:
+        return
+    enrolment.status = Enrolment.Status.COMPLETED
+    enrolment.completed_at = timezone.now()
+    enrolment.full_clean()
+    enrolment.save(update_fields=["status", "completed_at"])
+    transaction.on_commit(
+        lambda: signals.course_completed.send(
+            sender=Enrolment,
+            enrolment=enrolment,
+            user=enrolment.user,
+            course=enrolment.course,
+        )
+    )
+
+
+def _resolve(module: ModulePage) -> tuple[ModulePage, CoursePage]:
+    canonical = module.get_canonical()
+    return canonical, canonical.get_course()
+
+
+@transaction.atomic
+def complete_module(*, user, module: ModulePage) -> ModuleProgress:
+    """Mark a module done; its quizzes must be passed and scenarios answered."""
+    module, course = _resolve(module)
+    enrolment = _locked_enrolment(user, course)
+    missing = unmet_requirements(enrolment, module)
+    if missing:
+        raise ValidationError(
+            _("Finish these first: %(items)s.") % {"items": ", ".join(missing)},
+            code="unfinished",
+        )
+    return _record_module(enrolment, module)
+
+
+def _parse_token(token) -> uuid.UUID:
+    try:
+        return uuid.UUID(str(token))
+    except ValueError:
+        raise ValidationError(
+            _("The form has expired; please try again."), code="token"
+        ) from None
+
+
+@transaction.atomic
+def submit_quiz(
+    *, user, module: ModulePage, block_id: str, answers, token
+) -> QuizAttempt:
+    """Grade answers to a quiz block on the server and keep the attempt.
+
+    ``answers`` maps question ids to the chosen answer ids; nothing else from
+    the client is trusted. A repeated post with the same token returns the
+    attempt it already made.
+    """
+    token = _parse_token(token)
+    block = module.find_block(block_id, "quiz")
+    if block is None:
+        raise ValidationError(_("This module has no such quiz."), code="unknown_block")
+    canonical, course = _resolve(module)
+    enrolment = _locked_enrolment(user, course)
+    existing = QuizAttempt.objects.filter(enrolment=enrolment, token=token).first()
+    if existing:
+        return existing
+    try:
+        result = grade_quiz(block.value, answers)
+    except InvalidAnswer as error:
+        raise ValidationError(str(error), code="invalid_answer") from error
+    score = (
+        Decimal(result.score.numerator) / Decimal(result.score.denominator)
+    ).quantize(Decimal("0.0001"), rounding=ROUND_HALF_UP)
+    attempt = QuizAttempt(
+        enrolment=enrolment,
+        module=canonical,
+        block_id=block_id,
+        answers={key: sorted(value) for key, value in answers.items()},
+        score=score,
+        passed=result.passes(course.pass_mark),
+        token=token,
+    )
+    attempt.full_clean()
+    attempt.save()
+    if attempt.passed and not unmet_requirements(enrolment, canonical):
+        _record_module(enrolment, canonical)
+    return attempt
+
+
+def clean_scenario_text(text: str) -> str:
+    """The sanitised answer, or a ValidationError saying what is wrong with it."""
+    maximum = app_settings.SCENARIO_MAX_LENGTH
+    if len(text) > maximum:
+        raise ValidationError(
+            _("Keep your answer under %(max)d characters (it has %(len)d).")
+            % {"max": maximum, "len": len(text)},
+            code="too_long",
+        )
+    cleaned = sanitise_answer(text)
+    minimum = app_settings.SCENARIO_MIN_LENGTH
+    if len(cleaned) < minimum:
+        raise ValidationError(
+            _("Write an answer of at least %(min)d characters.") % {"min": minimum},
+            code="too_short",
+        )
+    return cleaned
+
+
+@transaction.atomic
+def submit_scenario(
+    *, user, module: ModulePage, block_id: str, text: str, token
+) -> ScenarioSubmission:
+    """Keep a learner's answer to a scenario; for now, submitting it completes it."""
+    token = _parse_token(token)
+    if module.find_block(block_id, "scenario") is None:
+        raise ValidationError(
+            _("This module has no such scenario."), code="unknown_block"
+        )
+    cleaned = clean_scenario_text(text)
+    canonical, course = _resolve(module)
+    enrolment = _locked_enrolment(user, course)
+    existing = ScenarioSubmission.objects.filter(
+        enrolment=enrolment, token=token
+    ).first()
+    if existing:
+        return existing
+    submission = ScenarioSubmission(
+        enrolment=enrolment,
+        module=canonical,
+        block_id=block_id,
+        text=cleaned,
+        token=token,
+    )
+    submission.full_clean()
+    submission.save()
+    if not unmet_requirements(enrolment, canonical):
+        _record_module(enrolment, canonical)
+    return submission

@@ -1,0 +1,73 @@
+import shutil
+
+import pytest
+from django.conf import settings
+from django.db import connection
+from wagtail.models import Locale, Page, Site
+
+from cms.models import HomePage
+from tests.factories import UserFactory, make_catalogue, make_course
+
+pytest_plugins = []
+
+
+@pytest.fixture(autouse=True)
+def _media_storage(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    yield
+    shutil.rmtree(tmp_path / "media", ignore_errors=True)
+
+
+@pytest.fixture
+def postgres_only():
+    if connection.vendor != "postgresql":
+        pytest.skip("needs PostgreSQL: run with DATABASE_URL=postgres://…")
+
+
+@pytest.fixture
+def locales(db):
+    return {
+        code: Locale.objects.get_or_create(language_code=code)[0]
+        for code, _ in settings.LANGUAGES
+    }
+
+
+@pytest.fixture
+def home_page(locales):
+    root = Page.get_first_root_node()
+    Page.objects.child_of(root).delete()
+    home = root.add_child(
+        instance=HomePage(title="Home", slug="home", locale=locales["nl"])
+    )
+    Site.objects.all().delete()
+    Site.objects.create(
+        hostname="testserver", port=80, root_page=home, is_default_site=True
+    )
+    return home
+
+
+@pytest.fixture
+def catalogue(home_page):
+    return make_catalogue(home_page)
+
+
+@pytest.fixture
+def course(catalogue):
+    """A course of three modules: reading, a quiz, a scenario."""
+    return make_course(catalogue, slug="webcare")
+
+
+@pytest.fixture
+def user(db):
+    return UserFactory()
+
+
+@pytest.fixture
+def other_user(db):
+    return UserFactory()
+
+
+@pytest.fixture
+def auth_client(client, user):
+    client.force_login(user)
+    return client

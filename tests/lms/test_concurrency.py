@@ -1,0 +1,103 @@
+"""Concurrent requests of one learner, on PostgreSQL where rows are really locked."""
+
+import threading
+import uuid
+
+import pytest
+from django.db import close_old_connections, connection
+
+from lms import services
+from lms.models import Enrolment, ModuleProgress
+from tests.factories import UserFactory, correct_answers, make_course, text_block
+
+pytestmark = [
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.usefixtures("postgres_only"),
+]
+
+THREADS = 6
+
+
+def run_together(work, count=THREADS):
+    """Start count threads at one barrier; return what each returned or raised."""
+    barrier = threading.Barrier(count)
+    results = [None] * count
+
+    def target(index):
+        try:
+            barrier.wait()
+            results[index] = work(index)
+        except Exception as error:  # noqa: BLE001 - reported to the test
+            results[index] = error
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=target, args=(i,)) for i in range(count)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    close_old_connections()
+    return results
+
+
+def test_concurrent_enrolments_give_one(catalogue):
+    user = UserFactory()
+    course = make_course(catalogue)
+    results = run_together(lambda _i: services.enrol(user=user, course=course))
+    assert all(isinstance(result, Enrolment) for result in results), results
+    assert Enrolment.objects.filter(user=user).count() == 1
+
+
+def test_completing_the_last_modules_at_once_completes_the_course_once(
+    catalogue, completions
+):
+    user = UserFactory()
+    course = make_course(catalogue, bodies=[[text_block()] for _ in range(THREADS)])
+    modules = list(course.get_modules())
+    services.enrol(user=user, course=course)
+    # Every thread completes a different module, so each could be the last one.
+    results = run_together(
+        lambda i: services.complete_module(user=user, module=modules[i])
+    )
+    assert not [result for result in results if isinstance(result, Exception)], results
+    enrolment = Enrolment.objects.get(user=user)
+    assert enrolment.is_completed
+    assert ModuleProgress.objects.filter(enrolment=enrolment).count() == THREADS
+    assert len(completions) == 1
+
+
+def test_the_same_last_module_posted_at_once_completes_once(catalogue, completions):
+    user = UserFactory()
+    course = make_course(catalogue, bodies=[[text_block()], [text_block()]])
+    first, last = course.get_modules()
+    services.enrol(user=user, course=course)
+    services.complete_module(user=user, module=first)
+    results = run_together(lambda _i: services.complete_module(user=user, module=last))
+    assert not [result for result in results if isinstance(result, Exception)], results
+    assert ModuleProgress.objects.count() == 2
+    assert len(completions) == 1
+
+
+def test_a_double_submitted_quiz_is_one_attempt(catalogue):
+    from lms.models import QuizAttempt
+    from tests.factories import quiz_block
+
+    user = UserFactory()
+    course = make_course(catalogue, bodies=[[quiz_block()]])
+    module = course.get_modules().get()
+    block = module.interactive_blocks()[0]
+    services.enrol(user=user, course=course)
+    token = uuid.uuid4()
+    results = run_together(
+        lambda _i: services.submit_quiz(
+            user=user,
+            module=module,
+            block_id=block.id,
+            answers=correct_answers(block.value),
+            token=token,
+        )
+    )
+    assert not [result for result in results if isinstance(result, Exception)], results
+    assert QuizAttempt.objects.count() == 1
+    assert ModuleProgress.objects.count() == 1

@@ -1,0 +1,176 @@
+import uuid
+from http import HTTPStatus
+
+import pytest
+from django.urls import reverse
+
+from lms import services
+from lms.models import Enrolment, ModuleProgress, QuizAttempt, ScenarioSubmission
+from tests.factories import UserFactory, correct_answers, make_course
+
+pytestmark = pytest.mark.django_db
+
+
+def quiz_post(block, answers, token=None):
+    data = {"token": str(token or uuid.uuid4())}
+    for question_id, choice_ids in answers.items():
+        data[f"q-{question_id}"] = choice_ids
+    return data
+
+
+def test_my_learning_needs_a_login(client):
+    response = client.get(reverse("lms:my_learning"))
+    assert response.status_code == HTTPStatus.FOUND
+    assert reverse("account_login") in response["Location"]
+
+
+@pytest.mark.parametrize("name", ["enrol", "complete_module"])
+def test_actions_refuse_get(auth_client, course, modules, name):
+    target = course if name == "enrol" else modules[0]
+    response = auth_client.get(reverse(f"lms:{name}", args=[target.pk]))
+    assert response.status_code == HTTPStatus.METHOD_NOT_ALLOWED
+    assert not Enrolment.objects.exists()
+
+
+def test_anonymous_posts_change_nothing(client, course, modules):
+    block = modules[1].interactive_blocks()[0]
+    for url in [
+        reverse("lms:enrol", args=[course.pk]),
+        reverse("lms:complete_module", args=[modules[0].pk]),
+        reverse("lms:submit_quiz", args=[modules[1].pk, block.id]),
+    ]:
+        assert client.post(url).status_code == HTTPStatus.FOUND
+    assert not Enrolment.objects.exists()
+
+
+def test_enrol_then_take_a_quiz_and_a_scenario(auth_client, user, course, modules):
+    response = auth_client.post(reverse("lms:enrol", args=[course.pk]))
+    assert response.status_code == HTTPStatus.FOUND
+    assert response["Location"] == modules[0].url
+    assert Enrolment.objects.filter(user=user).count() == 1
+
+    block = modules[1].interactive_blocks()[0]
+    response = auth_client.post(
+        reverse("lms:submit_quiz", args=[modules[1].pk, block.id]),
+        quiz_post(block, correct_answers(block.value)),
+    )
+    assert response.status_code == HTTPStatus.FOUND
+    page = auth_client.get(modules[1].url)
+    assert "Passed" in page.content.decode() or "Geslaagd" in page.content.decode()
+
+    scenario = modules[2].interactive_blocks()[0]
+    response = auth_client.post(
+        reverse("lms:submit_scenario", args=[modules[2].pk, scenario.id]),
+        {
+            "token": str(uuid.uuid4()),
+            "text": "We are sorry; a crew is on its way today.",
+        },
+    )
+    assert response.status_code == HTTPStatus.FOUND
+    assert ModuleProgress.objects.filter(enrolment__user=user).count() == 2
+
+
+def test_a_bad_answer_shows_the_error_and_changes_nothing(
+    auth_client, user, course, modules
+):
+    services.enrol(user=user, course=course)
+    scenario = modules[2].interactive_blocks()[0]
+    response = auth_client.post(
+        reverse("lms:submit_scenario", args=[modules[2].pk, scenario.id]),
+        {"token": str(uuid.uuid4()), "text": "short"},
+    )
+    assert response.status_code == HTTPStatus.BAD_REQUEST
+    assert 'aria-invalid="true"' in response.content.decode()
+    assert ">short</textarea>" in response.content.decode()
+    assert not ScenarioSubmission.objects.exists()
+
+    block = modules[1].interactive_blocks()[0]
+    response = auth_client.post(
+        reverse("lms:submit_quiz", args=[modules[1].pk, block.id]),
+        {"token": str(uuid.uuid4()), "q-forged": ["x"]},
+    )
+    assert response.status_code == HTTPStatus.BAD_REQUEST
+    assert 'role="alert"' in response.content.decode()
+    assert not QuizAttempt.objects.exists()
+
+
+def test_a_learner_sees_and_changes_only_their_own_progress(
+    client, user, other_user, course, modules
+):
+    services.enrol(user=user, course=course)
+    services.complete_module(user=user, module=modules[0])
+    client.force_login(other_user)
+    # The other learner's pages show nothing of the first learner's progress.
+    assert course.title not in client.get(reverse("lms:my_learning")).content.decode()
+    assert "is-done" not in client.get(course.url).content.decode()
+    # Posting for a course they are not enrolled in changes no one's records.
+    block = modules[1].interactive_blocks()[0]
+    client.post(
+        reverse("lms:submit_quiz", args=[modules[1].pk, block.id]),
+        quiz_post(block, correct_answers(block.value)),
+    )
+    client.post(reverse("lms:complete_module", args=[modules[0].pk]))
+    assert not QuizAttempt.objects.exists()
+    assert ModuleProgress.objects.count() == 1
+    assert not Enrolment.objects.filter(user=other_user).exists()
+
+
+def test_my_learning_lists_progress_and_resume_link(auth_client, user, course, modules):
+    services.enrol(user=user, course=course)
+    services.complete_module(user=user, module=modules[0])
+    response = auth_client.get(reverse("lms:my_learning"))
+    assert response.status_code == HTTPStatus.OK
+    item = response.context["in_progress"][0]
+    assert item.percent == 33
+    assert item.resume.pk == modules[1].pk
+    assert f'href="{modules[1].url}"' in response.content.decode()
+
+
+def _enrol_in(user, catalogue, count):
+    for _ in range(count):
+        course = make_course(catalogue)
+        services.enrol(user=user, course=course)
+        services.complete_module(user=user, module=course.get_modules().first())
+
+
+def _query_count(client, url, django_assert_max_num_queries):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.get(url)  # warm the per-process caches (site root paths, locales)
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == HTTPStatus.OK
+    return len(queries)
+
+
+def test_my_learning_queries_do_not_grow_with_enrolments(
+    client, catalogue, django_assert_max_num_queries
+):
+    few, many = UserFactory(), UserFactory()
+    _enrol_in(few, catalogue, 1)
+    _enrol_in(many, catalogue, 30)
+    client.force_login(few)
+    count_few = _query_count(
+        client, reverse("lms:my_learning"), django_assert_max_num_queries
+    )
+    client.force_login(many)
+    count_many = _query_count(
+        client, reverse("lms:my_learning"), django_assert_max_num_queries
+    )
+    assert count_few == count_many
+    with django_assert_max_num_queries(count_few):
+        client.get(reverse("lms:my_learning"))
+
+
+def test_course_page_queries_do_not_grow_with_enrolments(
+    client, catalogue, course, django_assert_max_num_queries
+):
+    few, many = UserFactory(), UserFactory()
+    for user, count in ((few, 1), (many, 30)):
+        _enrol_in(user, catalogue, count - 1)
+        services.enrol(user=user, course=course)
+    client.force_login(few)
+    count_few = _query_count(client, course.url, django_assert_max_num_queries)
+    client.force_login(many)
+    count_many = _query_count(client, course.url, django_assert_max_num_queries)
+    assert count_few == count_many
