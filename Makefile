@@ -32,6 +32,7 @@ serve: install
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
 test: install
+	@scripts/ensure-chromium
 	$(BIN)/pytest $(PYTEST_ARGS)
 
 lint: install
@@ -39,10 +40,12 @@ lint: install
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports
 
+# Refresh the Dutch catalogues of each app after changing strings; compile after translating.
 messages: install
-	cd cms && ../$(PY) ../manage.py makemessages -l nl --no-obsolete
-	cd courses && ../$(PY) ../manage.py makemessages -l nl --no-obsolete
-	cd lms && ../$(PY) ../manage.py makemessages -l nl --no-obsolete
+	for app in cms courses lms certification; do \
+		mkdir -p $$app/locale; \
+		(cd $$app && ../$(PY) ../manage.py makemessages -l nl --no-obsolete --ignore "demo/*"); \
+	done
 	$(PY) manage.py compilemessages --ignore=.venv
 
 clean:

@@ -7,10 +7,3 @@ class AccountAdapter(DefaultAccountAdapter):
 
     def is_open_for_signup(self, request):
         return settings.ACCOUNT_SIGNUP_OPEN
-
-    def save_user(self, request, user, form, commit=True):
-        user = super().save_user(request, user, form, commit=False)
-        user.name = form.cleaned_data.get("name", "") or ""
-        if commit:
-            user.save()
-        return user

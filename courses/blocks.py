@@ -4,8 +4,10 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
+from wagtail.documents import get_document_model
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
+from wagtail.images import get_image_model
 from wagtail.images.blocks import ImageChooserBlock
 
 TEXT_FEATURES = ["h2", "h3", "bold", "italic", "link", "ol", "ul", "document-link"]
@@ -48,6 +50,17 @@ class ImageBlock(blocks.StructBlock):
         template = "courses/blocks/image.html"
         description = _("An image with a caption and a text alternative.")
 
+    def get_preview_value(self):
+        # Preview with an image from the library, as there is no fixed one.
+        image = get_image_model().objects.order_by("-pk").first()
+        return self.to_python(
+            {
+                "image": image.pk if image else None,
+                "alt_text": "",
+                "caption": "Voorbeeld",
+            }
+        )
+
 
 class VideoBlock(blocks.StructBlock):
     """A video from a platform such as YouTube or Vimeo, with a transcript."""
@@ -65,6 +78,11 @@ class VideoBlock(blocks.StructBlock):
         label = _("Video")
         template = "courses/blocks/video.html"
         description = _("An embedded video with a transcript.")
+        preview_value = {
+            "video": "https://www.youtube.com/watch?v=aqz-KE-bpKQ",
+            "title": "Voorbeeldvideo",
+            "transcript": "De uitgeschreven tekst van de video.",
+        }
 
 
 class DocumentBlock(blocks.StructBlock):
@@ -79,6 +97,16 @@ class DocumentBlock(blocks.StructBlock):
         label = _("Document")
         template = "courses/blocks/document.html"
         description = _("A document the learner can download.")
+
+    def get_preview_value(self):
+        document = get_document_model().objects.order_by("-pk").first()
+        return self.to_python(
+            {
+                "document": document.pk if document else None,
+                "title": "",
+                "description": "",
+            }
+        )
 
 
 class CalloutBlock(blocks.StructBlock):

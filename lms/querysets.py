@@ -22,9 +22,9 @@ class EnrolmentQuerySet(models.QuerySet):
         )
         return self.annotate(
             modules_total=Subquery(
-                live_modules.annotate(n=Func(F("pk"), function="COUNT")).values("n")[
-                    :1
-                ],
+                live_modules.order_by()
+                .annotate(n=Func(F("pk"), function="COUNT"))
+                .values("n")[:1],
                 output_field=models.IntegerField(),
             ),
             modules_done=Count(

@@ -3,6 +3,7 @@ import shutil
 import pytest
 from django.conf import settings
 from django.db import connection
+from django.utils import translation
 from wagtail.models import Locale, Page, Site
 
 from cms.models import HomePage
@@ -16,6 +17,13 @@ def _media_storage(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
     yield
     shutil.rmtree(tmp_path / "media", ignore_errors=True)
+
+
+@pytest.fixture(autouse=True)
+def _english_outside_requests():
+    """Messages raised outside a request read in English; requests pick their own."""
+    with translation.override("en"):
+        yield
 
 
 @pytest.fixture

@@ -2,12 +2,12 @@
 
 import uuid
 
-from cms.demo.content import COURSES, TOPICS
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from wagtail.models import Locale, Page, Site
 
+from cms.demo.content import COURSES, TOPICS
 from cms.models import HomePage
 from courses.models import CourseIndexPage, CoursePage, ModulePage, Topic
 from lms import services
@@ -88,7 +88,8 @@ def _homes():
         homes[language] = _child(
             root,
             HomePage,
-            "home",
+            # Siblings need distinct slugs; a root page's slug is not in any URL.
+            "home" if language == "nl" else f"home-{language}",
             Locale.objects.get(language_code=language),
             translation_of=homes.get("nl"),
             title=HOME["title"][language],

@@ -1,0 +1,80 @@
+from http import HTTPStatus
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from wagtail.models import Page
+
+from cms.demo.content import COURSES, TOPICS
+from courses.models import CoursePage, ModulePage, Topic
+from lms.models import Enrolment, ModuleProgress, QuizAttempt, ScenarioSubmission
+
+pytestmark = pytest.mark.django_db
+
+
+def counts():
+    return {
+        model.__name__: model.objects.count()
+        for model in (
+            Page,
+            Topic,
+            get_user_model(),
+            Enrolment,
+            ModuleProgress,
+            QuizAttempt,
+            ScenarioSubmission,
+        )
+    }
+
+
+def test_seed_demo_is_idempotent_and_complete(capsys):
+    call_command("seed_demo")
+    first = counts()
+    call_command("seed_demo")
+    assert counts() == first
+    output = capsys.readouterr().out
+    assert "http://127.0.0.1:8000" in output and "learner@example.org" in output
+
+    assert Topic.objects.filter(locale__language_code="nl").count() == len(TOPICS) == 5
+    assert Topic.objects.filter(locale__language_code="en").count() == 5
+    for language in ("nl", "en"):
+        courses = CoursePage.objects.live().filter(locale__language_code=language)
+        assert courses.count() == len(COURSES) == 5
+        for course in courses:
+            modules = list(course.get_modules())
+            assert 3 <= len(modules) <= 5
+            kinds = {block.block_type for module in modules for block in module.body}
+            assert {"quiz", "scenario"} <= kinds, course.title
+    # Translations share their blocks' ids, so work in one counts for the other.
+    for module in ModulePage.objects.filter(locale__language_code="en"):
+        original = module.get_canonical()
+        assert original.locale.language_code == "nl"
+        assert [b.id for b in module.body] == [b.id for b in original.body]
+
+
+def test_demo_users_and_the_half_done_course(client):
+    call_command("seed_demo", password="another-pass-7")
+    User = get_user_model()
+    learner = User.objects.get(email="learner@example.org")
+    enrolment = Enrolment.objects.get(user=learner)
+    total = enrolment.course.get_modules().count()
+    assert ModuleProgress.objects.filter(enrolment=enrolment).count() == total // 2
+    assert not enrolment.is_completed
+
+    assert client.login(email="learner@example.org", password="another-pass-7")
+    assert client.get("/admin/").status_code == HTTPStatus.FOUND  # no admin access
+    assert client.get("/learn/").status_code == HTTPStatus.OK
+    assert client.get("/courses/").status_code == HTTPStatus.OK
+
+    assert client.login(email="editor@example.org", password="another-pass-7")
+    assert client.get("/admin/").status_code == HTTPStatus.OK
+    assert client.get("/admin/snippets/courses/topic/").status_code == HTTPStatus.OK
+    for email in ("manager@example.org", "hr@example.org"):
+        assert User.objects.filter(email=email).exists()
+
+
+def test_demo_site_serves_every_page(client):
+    call_command("seed_demo")
+    for page in Page.objects.live().filter(depth__gt=1).specific():
+        response = client.get(page.url)
+        assert response.status_code == HTTPStatus.OK, page.url

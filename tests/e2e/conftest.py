@@ -1,0 +1,66 @@
+import os
+import shutil
+
+import pytest
+from django.db import connections
+
+# Playwright's sync API runs an event loop in this thread; the test's own ORM
+# calls (seeding, looking up block ids) are ordinary synchronous code.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-quic",
+    "--no-first-run",
+]
+
+
+@pytest.fixture
+def page():
+    """A phone-sized page in headless Chromium.
+
+    Started per test, after the database is set up: Playwright's event loop
+    gives the thread a fresh set of Django connections, which would not hold
+    the serialized data that transactional tests restore.
+    """
+    if not shutil.which(CHROMIUM):
+        pytest.fail("Debian's chromium is missing: run scripts/ensure-chromium")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
+        )
+        context = browser.new_context(viewport={"width": 390, "height": 844})
+        page = context.new_page()
+        page.set_default_timeout(15_000)
+        yield page
+        browser.close()
+        # Close the connections this event-loop context opened, so that the
+        # test database can be dropped at the end of the run.
+        connections.close_all()
+
+
+@pytest.fixture
+def axe():
+    from axe_playwright_python.sync_playwright import Axe
+
+    checker = Axe()
+
+    def check(page):
+        """Fail on any serious or critical accessibility violation."""
+        results = checker.run(page)
+        serious = [
+            f"{violation['id']} ({violation['impact']}): {violation['help']} – "
+            + ", ".join(str(node["target"]) for node in violation["nodes"][:3])
+            for violation in results.response["violations"]
+            if violation["impact"] in {"serious", "critical"}
+        ]
+        assert not serious, f"{page.url}:\n" + "\n".join(serious)
+
+    return check

@@ -1,0 +1,135 @@
+"""The demo learner takes a course end to end in a real browser."""
+
+import re
+
+import pytest
+
+from cms.demo.content import COURSES
+from cms.demo.seeding import seed
+from courses.models import CoursePage
+
+pytestmark = [
+    pytest.mark.e2e,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
+
+PASSWORD = "demo-password-1"
+
+
+@pytest.fixture
+def demo(live_server):
+    seed(PASSWORD)
+    return live_server.url
+
+
+def log_in(page, base, email="learner@example.org"):
+    page.goto(f"{base}/accounts/login/")
+    page.fill("input[name=login]", email)
+    page.fill("input[name=password]", PASSWORD)
+    page.locator("main form button[type=submit]").click()
+    page.wait_for_url(f"{base}/learn/")
+
+
+def switch_language(page, code):
+    page.locator(f".language-switch button[value={code}]").click()
+    page.wait_for_load_state()
+    assert page.locator("html").get_attribute("lang") == code
+
+
+def correct_choice_ids(module):
+    block = module.interactive_blocks()[0]
+    return block.id, [
+        choice.id
+        for question in block.value["questions"].bound_blocks
+        for choice in question.value["choices"].bound_blocks
+        if choice.value["correct"]
+    ]
+
+
+def test_learner_takes_a_course_end_to_end(demo, page, axe):
+    course_data = COURSES[1]  # not the one the demo learner has half done
+    course = CoursePage.objects.get(
+        slug=course_data["slug"], locale__language_code="nl"
+    )
+    modules = list(course.get_modules())
+
+    log_in(page, demo)
+    axe(page)
+    page.goto(f"{demo}/courses/")
+    axe(page)
+    page.get_by_role("link", name=course_data["title"]["nl"]).click()
+    axe(page)
+    page.get_by_role("button", name="Inschrijven").click()
+    page.wait_for_url(re.compile(re.escape(modules[0].url) + "$"))
+
+    passed_quiz = answered_scenario = False
+    for module in modules:
+        page.goto(f"{demo}{module.url}")
+        kinds = [block.block_type for block in module.interactive_blocks()]
+        if not kinds:
+            page.get_by_role("button", name="Markeren als afgerond").click()
+        elif kinds[0] == "quiz":
+            block_id, choice_ids = correct_choice_ids(module)
+            for choice_id in choice_ids:
+                page.locator(f"#c-{block_id}-{choice_id}").check()
+            page.locator(f"#block-{block_id} button[type=submit]").click()
+            page.wait_for_load_state()
+            assert page.locator(
+                f"#block-{block_id} .quiz__result.is-passed"
+            ).is_visible()
+            axe(page)
+            passed_quiz = True
+        else:
+            block_id = module.interactive_blocks()[0].id
+            page.fill(
+                f"#answer-{block_id}",
+                "Wat vervelend dat dit gebeurt. We zoeken het vandaag uit en laten je "
+                "voor vijf uur weten wat we doen. Groet, Sanne",
+            )
+            page.locator(f"#block-{block_id} button[type=submit]").click()
+            page.wait_for_load_state()
+            assert page.locator(f"#block-{block_id} .scenario__answer").is_visible()
+            axe(page)
+            answered_scenario = True
+        if len(kinds) > 1:
+            pytest.fail("the demo modules hold one interactive block each")
+    assert passed_quiz and answered_scenario
+
+    page.goto(f"{demo}{course.url}")
+    assert page.locator(".module-list__item.is-done").count() == len(modules)
+    axe(page)
+
+    page.goto(f"{demo}/learn/")
+    completed = page.locator("section[aria-labelledby=completed-heading]")
+    assert completed.get_by_text(course_data["title"]["nl"]).is_visible()
+    in_progress = page.locator("section[aria-labelledby=in-progress-heading]")
+    assert in_progress.locator(".progress__label").first.inner_text().startswith("50%")
+    axe(page)
+
+    # The same pages in English, at the same addresses.
+    switch_language(page, "en")
+    assert completed.get_by_text(course_data["title"]["en"]).is_visible()
+    axe(page)
+    for url in ("/courses/", course.url, modules[0].url, modules[-1].url):
+        page.goto(f"{demo}{url}")
+        assert page.locator("html").get_attribute("lang") == "en"
+        axe(page)
+
+
+def test_pages_a_visitor_sees_pass_axe_in_both_languages(demo, page, axe):
+    for language in ("nl", "en"):
+        page.goto(f"{demo}/")
+        if language == "en":
+            switch_language(page, "en")
+        axe(page)
+        for url in ("/courses/", "/accounts/login/", "/accounts/password/reset/"):
+            page.goto(f"{demo}{url}")
+            axe(page)
+
+
+def test_the_accessibility_check_catches_a_violation(page, axe):
+    page.set_content(
+        '<html lang="en"><body><main><img src="x.png"><button></button></main></body></html>'
+    )
+    with pytest.raises(AssertionError, match="button-name|image-alt"):
+        axe(page)
