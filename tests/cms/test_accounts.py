@@ -87,3 +87,13 @@ def test_user_admin_creates_a_person_with_a_name(client):
         get_user_model().objects.get(email="made@example.org").name == "Made In Admin"
     )
     assert client.get(reverse("wagtailusers_users:index")).status_code == HTTPStatus.OK
+
+
+def test_user_admin_edit_form_shows_the_name(client):
+    admin = UserFactory(is_superuser=True, is_staff=True)
+    person = UserFactory(name="Sanne de Vries")
+    client.force_login(admin)
+    response = client.get(reverse("wagtailusers_users:edit", args=[person.pk]))
+    assert response.status_code == HTTPStatus.OK
+    assert 'value="Sanne de Vries"' in response.content.decode()
+    assert 'name="first_name"' not in response.content.decode()
