@@ -7,3 +7,6 @@ class LmsConfig(AppConfig):
     label = "lms"
     verbose_name = _("Learning")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from lms import receivers  # noqa: F401

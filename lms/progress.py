@@ -3,17 +3,24 @@
 from dataclasses import dataclass, field
 
 from django.db.models import Q
+from django.utils import timezone
 from wagtail.models import Locale
 
 from courses.models import CoursePage, ModulePage
-from lms.models import Enrolment, ModuleProgress, QuizAttempt, ScenarioSubmission
+from lms.models import (
+    Enrolment,
+    ModuleProgress,
+    QuizAttempt,
+    ScenarioSubmission,
+    TrainingAssignment,
+)
 
 
 def _percent(done: int, total: int) -> int:
     return (done * 100 // total) if total else 0
 
 
-def _localized(model, pages):
+def localized_pages(model, pages):
     """The translation of each page in the active language, else the page itself."""
     keys = {page.translation_key for page in pages}
     if not keys:
@@ -65,8 +72,8 @@ def learning_overview(user) -> dict:
             ):
                 next_module[enrolment.pk] = module
                 break
-    course_names = _localized(CoursePage, courses)
-    module_names = _localized(ModulePage, list(next_module.values()))
+    course_names = localized_pages(CoursePage, courses)
+    module_names = localized_pages(ModulePage, list(next_module.values()))
     in_progress, completed = [], []
     for enrolment in enrolments:
         item = LearningItem(
@@ -81,7 +88,45 @@ def learning_overview(user) -> dict:
             item.resume = module_names[module.pk] if module else None
             in_progress.append(item)
     completed.sort(key=lambda item: item.enrolment.completed_at, reverse=True)
-    return {"in_progress": in_progress, "completed": completed}
+    assignments = _assigned_to(
+        user, {item.enrolment.course_id: item for item in in_progress}
+    )
+    listed = {a.course_id for a in assignments["required"] + assignments["assigned"]}
+    return {
+        # Courses that are required or assigned show there, with their due date.
+        "in_progress": [
+            item for item in in_progress if item.enrolment.course_id not in listed
+        ],
+        "completed": completed,
+        **assignments,
+    }
+
+
+def _assigned_to(user, items_by_course) -> dict:
+    """Open assignments, overdue first, split into required for roles and other."""
+    today = timezone.localdate()
+    assignments = list(
+        TrainingAssignment.objects.current()
+        .filter(user=user)
+        .with_status(today)
+        .exclude(status__in=["completed", "exempt"])
+        .select_related("course", "assigned_by")
+    )
+    assignments.sort(key=lambda a: (a.status != "overdue", a.effective_due))
+    titles = localized_pages(
+        CoursePage, [assignment.course for assignment in assignments]
+    )
+    for assignment in assignments:
+        assignment.localized_course = titles[assignment.course.pk]
+        assignment.item = items_by_course.get(assignment.course_id)
+    return {
+        "required": [
+            a for a in assignments if a.source == TrainingAssignment.Source.ROLE
+        ],
+        "assigned": [
+            a for a in assignments if a.source != TrainingAssignment.Source.ROLE
+        ],
+    }
 
 
 @dataclass
@@ -185,7 +230,7 @@ def module_state(user, module: ModulePage) -> ModuleState:
         state.blocks.setdefault(attempt.block_id, BlockState()).attempts.append(attempt)
     for submission in ScenarioSubmission.objects.filter(
         same_module, enrolment=enrolment
-    ):
+    ).select_related("review__reviewer"):
         state.blocks.setdefault(submission.block_id, BlockState()).submissions.append(
             submission
         )

@@ -68,12 +68,12 @@ def unmet_requirements(enrolment: Enrolment, module: ModulePage) -> list[str]:
             enrolment=enrolment, module=module, passed=True
         ).values_list("block_id", flat=True)
     )
-    submitted = set(
-        ScenarioSubmission.objects.filter(
-            enrolment=enrolment, module=module
-        ).values_list("block_id", flat=True)
+    approved = set(
+        ScenarioSubmission.objects.approved()
+        .filter(enrolment=enrolment, module=module)
+        .values_list("block_id", flat=True)
     )
-    done = {"quiz": passed, "scenario": submitted}
+    done = {"quiz": passed, "scenario": approved}
     return [
         block.value["title"]
         for block in module.interactive_blocks()
@@ -203,7 +203,10 @@ def clean_scenario_text(text: str) -> str:
 def submit_scenario(
     *, user, module: ModulePage, block_id: str, text: str, token
 ) -> ScenarioSubmission:
-    """Keep a learner's answer to a scenario; for now, submitting it completes it."""
+    """Keep a learner's answer to a scenario, for a manager to review.
+
+    A new answer is accepted only while none waits for review or is approved.
+    """
     token = _parse_token(token)
     if module.find_block(block_id, "scenario") is None:
         raise ValidationError(
@@ -217,6 +220,13 @@ def submit_scenario(
     ).first()
     if existing:
         return existing
+    answered = ScenarioSubmission.objects.filter(
+        enrolment=enrolment, module=canonical, block_id=block_id
+    ).exclude(status=ScenarioSubmission.Status.RETURNED)
+    if answered.exists():
+        raise ValidationError(
+            _("You have answered this scenario already."), code="answered"
+        )
     submission = ScenarioSubmission(
         enrolment=enrolment,
         module=canonical,
@@ -226,6 +236,13 @@ def submit_scenario(
     )
     submission.full_clean()
     submission.save()
-    if not unmet_requirements(enrolment, canonical):
-        _record_module(enrolment, canonical)
     return submission
+
+
+def complete_module_if_done(*, enrolment: Enrolment, module: ModulePage) -> bool:
+    """Record a module as done once all of its quizzes and scenarios are."""
+    enrolment = Enrolment.objects.select_for_update().get(pk=enrolment.pk)
+    if unmet_requirements(enrolment, module):
+        return False
+    _record_module(enrolment, module)
+    return True

@@ -8,3 +8,6 @@ course_completed = Signal()
 
 # Sent after a person is enrolled in a course. Arguments: enrolment, created.
 learner_enrolled = Signal()
+
+# Sent after the commit that created assignments. Arguments: assignment_ids.
+training_assigned = Signal()

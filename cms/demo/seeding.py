@@ -8,6 +8,7 @@ from django.db import transaction
 from wagtail.models import Locale, Page, Site
 
 from cms.demo.content import COURSES, TOPICS
+from cms.demo.hub import seed_hub
 from cms.models import HomePage
 from courses.models import CourseIndexPage, CoursePage, ModulePage, Topic
 from lms import services
@@ -308,5 +309,6 @@ def seed(password: str) -> dict:
     topics = _topics()
     courses = _courses(catalogues, topics)
     users = _users(password)
+    seed_hub(users, password)
     _half_done(users["learner@example.org"], courses[HALF_DONE_COURSE])
     return users

@@ -3,6 +3,7 @@ from http import HTTPStatus
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
+from django.utils import timezone
 from wagtail.models import Page
 
 from cms.demo.content import COURSES, TOPICS
@@ -56,7 +57,7 @@ def test_demo_users_and_the_half_done_course(client):
     call_command("seed_demo", password="another-pass-7")
     User = get_user_model()
     learner = User.objects.get(email="learner@example.org")
-    enrolment = Enrolment.objects.get(user=learner)
+    enrolment = Enrolment.objects.get(user=learner, course__slug="webcare-basis")
     total = enrolment.course.get_modules().count()
     assert ModuleProgress.objects.filter(enrolment=enrolment).count() == total // 2
     assert not enrolment.is_completed
@@ -69,8 +70,28 @@ def test_demo_users_and_the_half_done_course(client):
     assert client.login(email="editor@example.org", password="another-pass-7")
     assert client.get("/admin/").status_code == HTTPStatus.OK
     assert client.get("/admin/snippets/courses/topic/").status_code == HTTPStatus.OK
-    for email in ("manager@example.org", "hr@example.org"):
-        assert User.objects.filter(email=email).exists()
+    # The hub: a manager of the whole hub, HR, people in roles, work to review.
+    from lms.models import (
+        OrgUnit,
+        RoleMembership,
+        ScenarioSubmission,
+        TrainingAssignment,
+    )
+
+    hub = OrgUnit.get_root_nodes().get(name="Hub")
+    assert hub.get_children().count() == 5
+    assert list(hub.managers.values_list("email", flat=True)) == ["manager@example.org"]
+    assert User.objects.get(email="hr@example.org").groups.filter(name="HR").exists()
+    assert RoleMembership.objects.current().values("user").distinct().count() >= 30
+    today = timezone.localdate()
+    assert (
+        TrainingAssignment.objects.with_status(today).filter(status="overdue").count()
+        >= 3
+    )
+    assert ScenarioSubmission.objects.filter(status="submitted").count() >= 3
+    assert learner.memberships.filter(role__name="Webcare-agent").exists()
+    assert client.login(email="manager@example.org", password="another-pass-7")
+    assert client.get("/admin/hub/progress/").status_code == HTTPStatus.OK
 
 
 def test_demo_site_serves_every_page(client):

@@ -36,7 +36,10 @@ def page():
         browser = playwright.chromium.launch(
             executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
         )
-        context = browser.new_context(viewport={"width": 390, "height": 844})
+        # Reduced motion: axe must not judge colours halfway through a fade-in.
+        context = browser.new_context(
+            viewport={"width": 390, "height": 844}, reduced_motion="reduce"
+        )
         page = context.new_page()
         page.set_default_timeout(15_000)
         yield page
@@ -54,6 +57,10 @@ def axe():
 
     def check(page):
         """Fail on any serious or critical accessibility violation."""
+        # Colours are judged once transitions (such as a message sliding in) end.
+        page.wait_for_function(
+            "document.getAnimations().every(a => a.playState !== 'running')"
+        )
         results = checker.run(page)
         serious = [
             f"{violation['id']} ({violation['impact']}): {violation['help']} – "

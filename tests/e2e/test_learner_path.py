@@ -3,10 +3,13 @@
 import re
 
 import pytest
+from django.contrib.auth import get_user_model
 
 from cms.demo.content import COURSES
 from cms.demo.seeding import seed
 from courses.models import CoursePage
+from lms import reviews
+from lms.models import ScenarioSubmission
 
 pytestmark = [
     pytest.mark.e2e,
@@ -47,7 +50,10 @@ def correct_choice_ids(module):
 
 
 def test_learner_takes_a_course_end_to_end(demo, page, axe):
-    course_data = COURSES[1]  # not the one the demo learner has half done
+    # Not one the demo learner has half done, nor one required for her role.
+    course_data = next(
+        c for c in COURSES if c["slug"] == "linkedin-voor-gemeentemedewerkers"
+    )
     course = CoursePage.objects.get(
         slug=course_data["slug"], locale__language_code="nl"
     )
@@ -88,7 +94,25 @@ def test_learner_takes_a_course_end_to_end(demo, page, axe):
             )
             page.locator(f"#block-{block_id} button[type=submit]").click()
             page.wait_for_load_state()
-            assert page.locator(f"#block-{block_id} .scenario__answer").is_visible()
+            assert page.locator(
+                f"#block-{block_id} .scenario__answer--submitted"
+            ).is_visible()
+            axe(page)
+            # The demo manager approves the answer in the review queue.
+            submission = ScenarioSubmission.objects.get(
+                block_id=block_id, enrolment__user__email="learner@example.org"
+            )
+            reviews.review_scenario(
+                submission=submission,
+                by=get_user_model().objects.get(email="manager@example.org"),
+                decision="approved",
+                feedback="Helder en menselijk. Goed gedaan!",
+            )
+            page.reload()
+            assert page.locator(
+                f"#block-{block_id} .scenario__answer--approved"
+            ).is_visible()
+            assert page.get_by_text("Goed gedaan!").is_visible()
             axe(page)
             answered_scenario = True
         if len(kinds) > 1:
@@ -102,8 +126,9 @@ def test_learner_takes_a_course_end_to_end(demo, page, axe):
     page.goto(f"{demo}/learn/")
     completed = page.locator("section[aria-labelledby=completed-heading]")
     assert completed.get_by_text(course_data["title"]["nl"]).is_visible()
-    in_progress = page.locator("section[aria-labelledby=in-progress-heading]")
-    assert in_progress.locator(".progress__label").first.inner_text().startswith("50%")
+    # The half-done webcare course is required for her role, with its progress.
+    required = page.locator("section[aria-labelledby=required-heading]")
+    assert required.locator(".progress__label").first.inner_text().startswith("50%")
     axe(page)
 
     # The same pages in English, at the same addresses.

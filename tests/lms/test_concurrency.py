@@ -101,3 +101,62 @@ def test_a_double_submitted_quiz_is_one_attempt(catalogue):
     assert not [result for result in results if isinstance(result, Exception)], results
     assert QuizAttempt.objects.count() == 1
     assert ModuleProgress.objects.count() == 1
+
+
+def test_two_managers_assigning_the_same_course_at_once_give_one_assignment(
+    hub, course
+):
+    from datetime import timedelta
+
+    from django.contrib.auth.models import Group
+    from django.utils import timezone
+
+    from lms import assignments
+    from lms.models import AssignmentDemand, TrainingAssignment
+
+    second = UserFactory()
+    second.groups.add(Group.objects.get(name="Hub managers"))
+    hub.spoke.managers.add(second)
+    managers = [hub.manager, second] * (THREADS // 2)
+    results = run_together(
+        lambda i: assignments.assign_course(
+            by=managers[i],
+            course=course,
+            due_on=timezone.localdate() + timedelta(days=10),
+            reason=f"Manager {i}",
+            target="person",
+            person=hub.learner,
+        )
+    )
+    assert not [result for result in results if isinstance(result, Exception)], results
+    assert (
+        TrainingAssignment.objects.filter(user=hub.learner, course=course).count() == 1
+    )
+    assert AssignmentDemand.objects.count() == THREADS
+    assert Enrolment.objects.filter(user=hub.learner, course=course).count() == 1
+
+
+def test_two_managers_reviewing_one_answer_at_once_give_one_review(hub, catalogue):
+    from lms import reviews
+    from lms.models import ScenarioReview, ScenarioSubmission
+    from tests.factories import scenario_block
+
+    course = make_course(catalogue, bodies=[[scenario_block()]])
+    module = course.get_modules().get()
+    services.enrol(user=hub.learner, course=course)
+    submission = services.submit_scenario(
+        user=hub.learner,
+        module=module,
+        block_id=module.interactive_blocks()[0].id,
+        text="We are on our way to fix it today.",
+        token=uuid.uuid4(),
+    )
+    results = run_together(
+        lambda i: reviews.review_scenario(
+            submission=submission, by=hub.manager, decision="approved", feedback=str(i)
+        )
+    )
+    assert sum(1 for result in results if isinstance(result, ScenarioReview)) == 1
+    assert ScenarioReview.objects.count() == 1
+    assert ScenarioSubmission.objects.get().status == "approved"
+    assert ModuleProgress.objects.count() == 1

@@ -3,9 +3,9 @@ import uuid
 import pytest
 from django.core.exceptions import ValidationError
 
-from lms import services
+from lms import reviews, services
 from lms.models import Enrolment, ModuleProgress, QuizAttempt, ScenarioSubmission
-from tests.factories import correct_answers, wrong_answers
+from tests.factories import UserFactory, correct_answers, wrong_answers
 
 pytestmark = pytest.mark.django_db
 
@@ -26,12 +26,21 @@ def finish(user, modules):
         answers=correct_answers(block.value),
         token=uuid.uuid4(),
     )
-    services.submit_scenario(
+    submission = services.submit_scenario(
         user=user,
         module=scenario_module,
         block_id=quiz_of(scenario_module).id,
         text="Sorry to hear that; a team comes by today.",
         token=uuid.uuid4(),
+    )
+    approve(submission)
+
+
+def approve(submission):
+    reviews.review_scenario(
+        submission=submission,
+        by=UserFactory(is_superuser=True),
+        decision="approved",
     )
 
 
@@ -204,6 +213,9 @@ def test_scenario_text_is_sanitised(user, course, modules):
     )
     assert submission.text == "alert(1)<b>Sorry</b> for the wait &amp; the mess."
     assert "<script" not in submission.text_html
+    # The answer waits for a manager's review before the module counts.
+    assert not ModuleProgress.objects.filter(module=module).exists()
+    approve(submission)
     assert ModuleProgress.objects.filter(module=module).exists()
 
 

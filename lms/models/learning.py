@@ -5,7 +5,11 @@ from django.utils.html import linebreaks
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
-from lms.querysets import EnrolmentQuerySet, QuizAttemptQuerySet
+from lms.querysets import (
+    EnrolmentQuerySet,
+    QuizAttemptQuerySet,
+    ScenarioSubmissionQuerySet,
+)
 
 
 class Enrolment(models.Model):
@@ -143,7 +147,9 @@ class ScenarioSubmission(models.Model):
     """A learner's free-text answer to a scenario block."""
 
     class Status(models.TextChoices):
-        SUBMITTED = "submitted", _("Submitted")
+        SUBMITTED = "submitted", _("Waiting for review")
+        APPROVED = "approved", _("Approved")
+        RETURNED = "returned", _("Returned with feedback")
 
     enrolment = models.ForeignKey(
         Enrolment,
@@ -164,6 +170,8 @@ class ScenarioSubmission(models.Model):
     )
     token = models.UUIDField(_("submission token"))
     submitted_at = models.DateTimeField(_("submitted at"), auto_now_add=True)
+
+    objects = ScenarioSubmissionQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("scenario answer")

@@ -1,0 +1,287 @@
+"""Assigning training: previews, bulk assignment, exemptions, extensions.
+
+An assignment is one current record per person and course. Whoever asks for
+it (a role membership, a manager's batch) is recorded as a demand; the
+assignment is withdrawn only when no demand remains and the work is not done.
+"""
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+
+from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from wagtail.log_actions import log
+
+from courses.models import CoursePage
+from lms import scope, signals
+from lms.models import (
+    AssignmentBatch,
+    AssignmentDemand,
+    DueDateExtension,
+    Enrolment,
+    Exemption,
+    OrgUnit,
+    RoleMembership,
+    TrainingAssignment,
+)
+
+
+@dataclass(frozen=True)
+class AssignmentPreview:
+    """What saving an assignment would do, counted before it is saved."""
+
+    people: int
+    completed: int
+    assigned: int
+
+    @property
+    def new(self) -> int:
+        return self.people - self.assigned
+
+
+def target_people(*, target, person=None, role=None, unit=None, include_subunits=True):
+    """The people a batch reaches: a person, or a role's or a unit's members."""
+    people = get_user_model().objects.filter(is_active=True)
+    if target == AssignmentBatch.Target.PERSON:
+        return people.filter(pk=person.pk)
+    memberships = RoleMembership.objects.current()
+    if unit is not None:
+        units = OrgUnit.objects.filter(pk=unit.pk)
+        if include_subunits:
+            units = units.with_subtrees()
+        memberships = memberships.filter(unit__in=units)
+    if target == AssignmentBatch.Target.ROLE:
+        memberships = memberships.filter(role=role)
+    return people.filter(pk__in=memberships.values("user_id"))
+
+
+def _scoped_people(by, people):
+    """Limit people to those the person assigning is responsible for."""
+    if by.is_superuser:
+        return people
+    if not by.has_perm("lms.add_trainingassignment"):
+        raise PermissionDenied
+    return people.filter(pk__in=scope.visible_people(by).values("pk"))
+
+
+def preview_assignment(*, by, course: CoursePage, **target) -> AssignmentPreview:
+    """How many people a batch reaches, how many completed or have it already."""
+    course = course.get_canonical()
+    people = _scoped_people(by, target_people(**target))
+    return AssignmentPreview(
+        people=people.count(),
+        completed=Enrolment.objects.completed()
+        .filter(course=course, user_id__in=people)
+        .count(),
+        assigned=TrainingAssignment.objects.current()
+        .filter(course=course, user_id__in=people)
+        .count(),
+    )
+
+
+def ensure_assignments(
+    *,
+    user_ids: Iterable[int],
+    course: CoursePage,
+    due_on: date,
+    source: str,
+    reason: str = "",
+    assigned_by=None,
+    batch: AssignmentBatch | None = None,
+    memberships: dict[int, RoleMembership] | None = None,
+) -> list[TrainingAssignment]:
+    """Assign a course to many people at once, in a fixed number of queries.
+
+    People who have the course assigned keep their assignment (and due date);
+    the new demand is added to it. Everyone is enrolled. Returns the
+    assignments this call created.
+    """
+    user_ids = set(user_ids)
+    if not user_ids:
+        return []
+    course = course.get_canonical()
+    current = TrainingAssignment.objects.current().filter(
+        course=course, user_id__in=user_ids
+    )
+    before = set(current.values_list("pk", flat=True))
+    # A concurrent assignment of the same course is skipped by the database.
+    TrainingAssignment.objects.bulk_create(
+        [
+            TrainingAssignment(
+                user_id=user_id,
+                course=course,
+                source=source,
+                due_on=due_on,
+                reason=reason,
+                assigned_by=assigned_by,
+            )
+            for user_id in user_ids
+        ],
+        ignore_conflicts=True,
+    )
+    assignments = list(current.all())
+    if batch or memberships:
+        AssignmentDemand.objects.bulk_create(
+            [
+                AssignmentDemand(
+                    assignment=assignment,
+                    batch=batch,
+                    membership=memberships[assignment.user_id] if memberships else None,
+                )
+                for assignment in assignments
+            ],
+            ignore_conflicts=True,
+        )
+    Enrolment.objects.bulk_create(
+        [Enrolment(user_id=user_id, course=course) for user_id in user_ids],
+        ignore_conflicts=True,
+    )
+    created = [assignment for assignment in assignments if assignment.pk not in before]
+    if created:
+        ids = [assignment.pk for assignment in created]
+        transaction.on_commit(
+            lambda: signals.training_assigned.send(
+                sender=TrainingAssignment, assignment_ids=ids
+            )
+        )
+    return created
+
+
+@transaction.atomic
+def assign_course(
+    *,
+    by,
+    course: CoursePage,
+    due_on: date,
+    reason: str,
+    target: str,
+    person=None,
+    role=None,
+    unit=None,
+    include_subunits: bool = True,
+) -> AssignmentBatch:
+    """A manager assigns a course to a person, a role or a unit, with a due date."""
+    course = course.get_canonical()
+    if due_on < timezone.localdate():
+        raise ValidationError({"due_on": _("The due date cannot be in the past.")})
+    if unit is not None and not scope.visible_units(by).filter(pk=unit.pk).exists():
+        raise PermissionDenied
+    batch = AssignmentBatch(
+        course=course,
+        due_on=due_on,
+        reason=reason,
+        assigned_by=by,
+        target=target,
+        person=person,
+        role=role,
+        unit=unit,
+        include_subunits=include_subunits,
+    )
+    batch.full_clean()
+    people = _scoped_people(
+        by,
+        target_people(
+            target=target,
+            person=person,
+            role=role,
+            unit=unit,
+            include_subunits=include_subunits,
+        ),
+    )
+    if target == AssignmentBatch.Target.PERSON and not people.exists():
+        raise PermissionDenied
+    user_ids = list(people.values_list("pk", flat=True))
+    batch.people_count = len(user_ids)
+    batch.save()
+    ensure_assignments(
+        user_ids=user_ids,
+        course=course,
+        due_on=due_on,
+        source=TrainingAssignment.Source.MANAGER,
+        reason=reason,
+        assigned_by=by,
+        batch=batch,
+    )
+    log(
+        batch,
+        "lms.assign",
+        user=by,
+        data={
+            "course": course.title,
+            "target": batch.target_label,
+            "people": len(user_ids),
+        },
+    )
+    return batch
+
+
+def withdraw_orphans(assignment_ids: Iterable[int], today: date | None = None) -> int:
+    """Withdraw those of the assignments that no one asks for and are not done."""
+    today = today or timezone.localdate()
+    orphans = (
+        TrainingAssignment.objects.current()
+        .filter(pk__in=list(assignment_ids))
+        .exclude(demands__ended_at__isnull=True)
+        .with_status(today)
+        .exclude(status="completed")
+        .values("pk")
+    )
+    return TrainingAssignment.objects.filter(pk__in=orphans).update(
+        withdrawn_at=timezone.now()
+    )
+
+
+def _check_manages(by, assignment):
+    if not scope.manages(by, assignment.user) or not by.has_perm(
+        "lms.change_trainingassignment"
+    ):
+        raise PermissionDenied
+
+
+@transaction.atomic
+def exempt(*, assignment: TrainingAssignment, reason: str, by) -> Exemption:
+    """Record that a person need not take an assigned course (prior learning)."""
+    _check_manages(by, assignment)
+    if hasattr(assignment, "exemption"):
+        raise ValidationError(_("This assignment is already exempted."))
+    exemption = Exemption(assignment=assignment, reason=reason, approved_by=by)
+    exemption.full_clean()
+    exemption.save()
+    log(assignment, "lms.exempt", user=by, data={"reason": reason})
+    return exemption
+
+
+@transaction.atomic
+def extend_due_date(
+    *, assignment: TrainingAssignment, due_on: date, reason: str, by
+) -> DueDateExtension:
+    """Grant a later due date; the original and earlier extensions stay recorded."""
+    _check_manages(by, assignment)
+    current = (
+        TrainingAssignment.objects.with_status(timezone.localdate())
+        .values_list("effective_due", flat=True)
+        .get(pk=assignment.pk)
+    )
+    if due_on <= current:
+        raise ValidationError(
+            {
+                "due_on": _("Choose a date after the current due date, %(date)s.")
+                % {"date": current}
+            }
+        )
+    extension = DueDateExtension(
+        assignment=assignment, due_on=due_on, reason=reason, granted_by=by
+    )
+    extension.full_clean()
+    extension.save()
+    log(
+        assignment,
+        "lms.extend",
+        user=by,
+        data={"due_on": str(due_on), "reason": reason},
+    )
+    return extension

@@ -1,0 +1,25 @@
+"""The audit-log actions of the hub, registered with Wagtail's log registry."""
+
+from django.utils.translation import gettext_lazy as _
+
+LOG_ACTIONS = [
+    ("lms.assign", _("Assign training"), _("Assigned training")),
+    ("lms.exempt", _("Exempt from training"), _("Exempted from training")),
+    ("lms.extend", _("Extend a due date"), _("Extended a due date")),
+    ("lms.withdraw", _("Withdraw an assignment"), _("Withdrew an assignment")),
+    ("lms.join_role", _("Place in a role"), _("Placed in a role")),
+    ("lms.leave_role", _("End a role"), _("Ended a role")),
+    (
+        "lms.sync_role",
+        _("Update a role's courses"),
+        _("Updated a role's required courses"),
+    ),
+    ("lms.review_approved", _("Approve an answer"), _("Approved a scenario answer")),
+    ("lms.review_returned", _("Return an answer"), _("Returned a scenario answer")),
+    ("lms.import_people", _("Import people"), _("Imported people")),
+]
+
+
+def register(actions):
+    for action, label, message in LOG_ACTIONS:
+        actions.register_action(action, label, message)

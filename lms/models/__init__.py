@@ -1,0 +1,36 @@
+"""Learner records and the hub organisation; one module per concern."""
+
+from lms.models.assignments import (
+    AssignmentBatch,
+    AssignmentDemand,
+    DueDateExtension,
+    Exemption,
+    TrainingAssignment,
+)
+from lms.models.learning import (
+    Enrolment,
+    ModuleProgress,
+    QuizAttempt,
+    ScenarioSubmission,
+)
+from lms.models.notifications import Notification
+from lms.models.organisation import OrgUnit, Role, RoleMembership, RoleRequirement
+from lms.models.reviews import ScenarioReview
+
+__all__ = [
+    "AssignmentBatch",
+    "AssignmentDemand",
+    "DueDateExtension",
+    "Enrolment",
+    "Exemption",
+    "ModuleProgress",
+    "Notification",
+    "OrgUnit",
+    "QuizAttempt",
+    "Role",
+    "RoleMembership",
+    "RoleRequirement",
+    "ScenarioReview",
+    "ScenarioSubmission",
+    "TrainingAssignment",
+]

@@ -1,0 +1,41 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Notification(models.Model):
+    """One notice about an assignment; its key makes a second copy impossible.
+
+    The period says which occurrence it is: the due date for a reminder, the
+    number of the overdue notice for overdue ones. A row is written before the
+    mail goes out and marked sent after, so a crash leaves it to be retried.
+    """
+
+    class Kind(models.TextChoices):
+        ASSIGNED = "assigned", _("New assignment")
+        REMINDER = "reminder", _("Reminder")
+        OVERDUE = "overdue", _("Overdue")
+
+    assignment = models.ForeignKey(
+        "lms.TrainingAssignment",
+        verbose_name=_("assignment"),
+        on_delete=models.CASCADE,
+        related_name="notifications",
+    )
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind)
+    period = models.CharField(_("period"), max_length=20)
+    escalated = models.BooleanField(_("also to managers"), default=False)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("notification")
+        verbose_name_plural = _("notifications")
+        ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["assignment", "kind", "period"], name="lms_notification_once"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} {self.period}: {self.assignment}"

@@ -1,0 +1,293 @@
+"""Email notifications about assignments: new, reminder and overdue.
+
+Every notice is first written as a Notification row whose key (assignment,
+kind, period) is unique, and then sent by a task that marks the row sent.
+A second run on the same day finds its rows there already and sends nothing
+twice; a row whose sending failed stays unsent, and the next run retries it.
+"""
+
+from collections import Counter
+from collections.abc import Iterable
+from datetime import date, timedelta
+from typing import NamedTuple
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives, mailers
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import NoReverseMatch, reverse
+from django.utils import timezone, translation
+
+from courses.models import CoursePage
+from lms import app_settings, scope
+from lms.models import Notification, TrainingAssignment
+
+# An assignment is announced once; its period never changes.
+ASSIGNED_PERIOD = "1"
+
+
+class Notice(NamedTuple):
+    """A notification due today, before it is recorded."""
+
+    assignment: TrainingAssignment
+    kind: str
+    period: str
+    escalated: bool = False
+
+    @property
+    def key(self) -> tuple[int, str, str]:
+        return (self.assignment.pk, self.kind, self.period)
+
+
+def overdue_number(due: date, today: date) -> int:
+    """Which overdue notice is due: 0 from the first day late, 1 after M days…"""
+    return ((today - due).days - 1) // app_settings.OVERDUE_EVERY_DAYS
+
+
+def notices_due(today: date) -> list[Notice]:
+    """The reminders and overdue notices of open assignments due on a day.
+
+    A reminder goes out from N days before the (extended) due date, keyed by
+    that date, so an extension brings a new one; it is skipped when the
+    assignment was made inside those N days, as its own mail gave the date.
+    Overdue notice k goes out k × M days after the first day late; from the
+    second one on it goes to the person's managers too. One query, whatever
+    the number of assignments.
+    """
+    days_before = app_settings.REMINDER_DAYS_BEFORE
+    assignments = (
+        TrainingAssignment.objects.open(today)
+        .filter(
+            user__is_active=True,
+            effective_due__lte=today + timedelta(days=days_before),
+        )
+        .select_related("user", "course")
+    )
+    notices = []
+    for assignment in assignments:
+        due = assignment.effective_due
+        if today <= due:
+            window_opens = due - timedelta(days=days_before)
+            if timezone.localdate(assignment.assigned_at) < window_opens:
+                notices.append(
+                    Notice(assignment, Notification.Kind.REMINDER, due.isoformat())
+                )
+        else:
+            number = overdue_number(due, today)
+            notices.append(
+                Notice(
+                    assignment,
+                    Notification.Kind.OVERDUE,
+                    f"{due.isoformat()}#{number}",
+                    escalated=number >= 1,
+                )
+            )
+    return notices
+
+
+def record_notices(notices: Iterable[Notice]) -> list[Notification]:
+    """Write the notices' rows (once per key); return those not yet sent.
+
+    The rows left unsent by an earlier run that failed are among them, so
+    they are retried, as long as their notice is still due.
+    """
+    notices = list(notices)
+    if not notices:
+        return []
+    Notification.objects.bulk_create(
+        [
+            Notification(
+                assignment=notice.assignment,
+                kind=notice.kind,
+                period=notice.period,
+                escalated=notice.escalated,
+            )
+            for notice in notices
+        ],
+        ignore_conflicts=True,
+    )
+    keys = {notice.key for notice in notices}
+    unsent = Notification.objects.filter(
+        sent_at__isnull=True,
+        kind__in={notice.kind for notice in notices},
+        assignment_id__in={notice.assignment.pk for notice in notices},
+    ).order_by("pk")
+    return [row for row in unsent if (row.assignment_id, row.kind, row.period) in keys]
+
+
+def unsent_assigned(today: date) -> list[Notification]:
+    """Announcements of open assignments whose mail has not gone out."""
+    still_open = TrainingAssignment.objects.open(today).filter(user__is_active=True)
+    return list(
+        Notification.objects.filter(
+            kind=Notification.Kind.ASSIGNED,
+            sent_at__isnull=True,
+            assignment__in=still_open.values("pk"),
+        ).order_by("pk")
+    )
+
+
+def queue_due_notices(today: date) -> Counter:
+    """Record the day's notices and queue their mails; count what was queued.
+
+    Counts by kind (assigned, reminder, overdue) and escalated, the overdue
+    notices that also go to managers. Safe to run twice: the second run
+    queues nothing that has been sent.
+    """
+    from lms.tasks import enqueue_send
+
+    rows = record_notices(notices_due(today)) + unsent_assigned(today)
+    for row in rows:
+        enqueue_send(row.pk)
+    counts = Counter(row.kind for row in rows)
+    counts["escalated"] = sum(row.escalated for row in rows)
+    return counts
+
+
+def notify_assigned(assignment_ids: Iterable[int]) -> list[int]:
+    """Record the announcement of new assignments and queue their mails.
+
+    Returns the ids of the notifications queued: none for an assignment
+    that has been announced already.
+    """
+    from lms.tasks import enqueue_send
+
+    assignment_ids = list(assignment_ids)
+    if not assignment_ids:
+        return []
+    Notification.objects.bulk_create(
+        [
+            Notification(
+                assignment_id=assignment_id,
+                kind=Notification.Kind.ASSIGNED,
+                period=ASSIGNED_PERIOD,
+            )
+            for assignment_id in assignment_ids
+        ],
+        ignore_conflicts=True,
+    )
+    pending = list(
+        Notification.objects.filter(
+            assignment_id__in=assignment_ids,
+            kind=Notification.Kind.ASSIGNED,
+            sent_at__isnull=True,
+        ).values_list("pk", flat=True)
+    )
+    for notification_id in pending:
+        enqueue_send(notification_id)
+    return pending
+
+
+def send_notification(notification_id: int) -> bool:
+    """Send a notification's mails and mark it sent; True if sent by this call.
+
+    Nothing is sent for a row already sent (the row is locked, so two workers
+    cannot both send it), nor for one that no longer applies: the assignment
+    was completed, exempted or withdrawn, or its due date has moved since.
+    """
+    with transaction.atomic():
+        notification = (
+            Notification.objects.select_for_update()
+            .filter(pk=notification_id, sent_at__isnull=True)
+            .first()
+        )
+        if notification is None:
+            return False
+        assignment = (
+            TrainingAssignment.objects.open(timezone.localdate())
+            .filter(pk=notification.assignment_id, user__is_active=True)
+            .select_related("user", "course", "assigned_by")
+            .first()
+        )
+        if assignment is None or not _still_applies(notification, assignment):
+            return False
+        mailers.default.send_messages(_messages(notification, assignment))
+        notification.sent_at = timezone.now()
+        notification.save(update_fields=["sent_at"])
+    return True
+
+
+def _still_applies(notification: Notification, assignment) -> bool:
+    """Whether a reminder or overdue notice is about the current due date."""
+    if notification.kind == Notification.Kind.ASSIGNED:
+        return True
+    due_in_period = notification.period.partition("#")[0]
+    return due_in_period == assignment.effective_due.isoformat()
+
+
+def _messages(notification: Notification, assignment) -> list[EmailMultiAlternatives]:
+    person = assignment.user
+    context = {
+        "assignment": assignment,
+        "due": assignment.effective_due,
+        "escalated": notification.escalated,
+    }
+    messages = [_message(notification.kind, person, assignment.course, context)]
+    if notification.kind == Notification.Kind.OVERDUE and notification.escalated:
+        context = {**context, "person": person, "person_url": _person_url(person)}
+        messages += [
+            _message("overdue_manager", manager, assignment.course, context)
+            for manager in scope.managers_of(person)
+        ]
+    return messages
+
+
+def _message(template: str, recipient, course, context) -> EmailMultiAlternatives:
+    """One mail, text and HTML, rendered in the recipient's language."""
+    language = recipient.language or settings.LANGUAGE_CODE
+    with translation.override(language):
+        page = _course_in(course, language)
+        context = {
+            **context,
+            "recipient": recipient,
+            "language": translation.get_language(),
+            "course_title": page.title,
+            "course_url": _absolute(page.get_url()) or _my_learning_url(),
+            "my_learning_url": _my_learning_url(),
+        }
+        subject = " ".join(
+            render_to_string(f"lms/emails/{template}_subject.txt", context).split()
+        )
+        context["subject"] = subject
+        text = render_to_string(f"lms/emails/{template}_body.txt", context)
+        html = render_to_string(f"lms/emails/{template}_body.html", context)
+    message = EmailMultiAlternatives(
+        subject,
+        text,
+        to=[recipient.email],
+        # Asks mail servers not to answer with out-of-office replies.
+        headers={"Auto-Submitted": "auto-generated"},
+    )
+    message.attach_alternative(html, "text/html")
+    return message
+
+
+def _course_in(course: CoursePage, language: str) -> CoursePage:
+    """The course's live translation in a language, or the course itself."""
+    return (
+        CoursePage.objects.live()
+        .filter(
+            translation_key=course.translation_key,
+            locale__language_code=language,
+        )
+        .first()
+        or course
+    )
+
+
+def _absolute(url: str | None) -> str | None:
+    if not url or url.startswith(("http://", "https://")):
+        return url
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + url
+
+
+def _my_learning_url() -> str:
+    return _absolute(reverse("lms:my_learning"))
+
+
+def _person_url(person) -> str:
+    """Where a manager sees a person's training in the admin."""
+    try:
+        return _absolute(reverse("hub_people:person", args=[person.pk]))
+    except NoReverseMatch:
+        return _absolute(reverse("wagtailadmin_home"))

@@ -1,0 +1,728 @@
+"""Importing people from an HR export: people, units, roles and managers.
+
+A file is checked completely before anything is written: every bad line is
+reported with its number (the header is line 1) and nothing is written while
+one remains. A good file is applied in one transaction. The import adds and
+updates; it never ends a membership that the file does not mention.
+
+Employee numbers are checked (at most 50 characters, once per file) and kept
+in the plan and the result, but not stored: the user model has no field for
+them yet.
+"""
+
+import codecs
+import csv
+import io
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
+from django.db import transaction
+from django.db.models import Q
+from django.db.models.functions import Lower
+from django.utils.translation import gettext as _
+from wagtail.log_actions import log
+
+from lms import organisation, scope
+from lms.models import OrgUnit, Role, RoleMembership
+
+COLUMNS = ("email", "name", "employee_number", "unit", "roles", "manager_email")
+MAX_FILE_SIZE = 2 * 1024 * 1024
+ROLE_SEPARATOR = ";"
+UNIT_SEPARATOR = "/"
+NAME_MAX_LENGTH = 150
+EMPLOYEE_NUMBER_MAX_LENGTH = 50
+UNIT_NAME_MAX_LENGTH = 150
+
+
+@dataclass(frozen=True)
+class RowError:
+    """Why a line of the file cannot be imported."""
+
+    line: int
+    message: str
+
+    def __str__(self):
+        return _("line %(line)s: %(message)s") % {
+            "line": self.line,
+            "message": self.message,
+        }
+
+
+@dataclass(frozen=True)
+class ImportRow:
+    """One person of the file, with its cells cleaned of surrounding spaces."""
+
+    line: int
+    email: str
+    name: str
+    employee_number: str
+    unit: tuple[str, ...]
+    roles: tuple[str, ...]
+    manager_email: str
+
+    @property
+    def unit_label(self) -> str:
+        return UNIT_SEPARATOR.join(self.unit)
+
+
+@dataclass(frozen=True)
+class NewPerson:
+    line: int
+    email: str
+    name: str
+    employee_number: str
+
+
+@dataclass(frozen=True)
+class Rename:
+    line: int
+    email: str
+    old_name: str
+    new_name: str
+
+
+@dataclass(frozen=True)
+class NewMembership:
+    line: int
+    email: str
+    unit: str
+    role: str  # empty: a plain member of the unit
+
+
+@dataclass(frozen=True)
+class NewManager:
+    line: int
+    email: str
+    unit: str
+
+
+@dataclass
+class Changes:
+    """What an import does (or, before it is applied, would do)."""
+
+    new_people: list[NewPerson] = field(default_factory=list)
+    renamed: list[Rename] = field(default_factory=list)
+    new_units: list[str] = field(default_factory=list)
+    new_memberships: list[NewMembership] = field(default_factory=list)
+    new_managers: list[NewManager] = field(default_factory=list)
+
+    def counts(self) -> dict[str, int]:
+        """The number of changes of each kind, e.g. for the audit log."""
+        return {
+            "people_created": len(self.new_people),
+            "names_updated": len(self.renamed),
+            "units_created": len(self.new_units),
+            "memberships_created": len(self.new_memberships),
+            "managers_added": len(self.new_managers),
+        }
+
+    @property
+    def is_empty(self) -> bool:
+        return not any(self.counts().values())
+
+    def sections(self) -> list[tuple[str, list[str]]]:
+        """The changes as titled lists of sentences, for the report."""
+        people = []
+        for person in self.new_people:
+            if person.employee_number:
+                text = _("%(email)s (%(name)s, employee number %(number)s)") % {
+                    "email": person.email,
+                    "name": person.name,
+                    "number": person.employee_number,
+                }
+            else:
+                text = _("%(email)s (%(name)s)") % {
+                    "email": person.email,
+                    "name": person.name,
+                }
+            people.append(text)
+        renamed = [
+            _("%(email)s: '%(old)s' becomes '%(new)s'")
+            % {"email": rename.email, "old": rename.old_name, "new": rename.new_name}
+            for rename in self.renamed
+        ]
+        memberships = [
+            (
+                _("%(email)s as %(role)s in %(unit)s")
+                % {"email": item.email, "role": item.role, "unit": item.unit}
+                if item.role
+                else _("%(email)s as a member of %(unit)s")
+                % {"email": item.email, "unit": item.unit}
+            )
+            for item in self.new_memberships
+        ]
+        managers = [
+            _("%(email)s manages %(unit)s") % {"email": item.email, "unit": item.unit}
+            for item in self.new_managers
+        ]
+        sections = [
+            (_("New people"), people),
+            (_("Changed names"), renamed),
+            (_("New units"), list(self.new_units)),
+            (_("New memberships"), memberships),
+            (_("New managers"), managers),
+        ]
+        return [(title, lines) for title, lines in sections if lines]
+
+
+@dataclass
+class ImportPlan:
+    """A checked file: its rows, its errors, and what applying it would change."""
+
+    rows: list[ImportRow] = field(default_factory=list)
+    errors: list[RowError] = field(default_factory=list)
+    changes: Changes = field(default_factory=Changes)
+    for_user: object = None
+    text: str = ""  # the decoded file, to confirm a dry run with
+
+    @property
+    def is_valid(self) -> bool:
+        return not self.errors
+
+    @property
+    def bad_lines(self) -> list[int]:
+        return sorted({error.line for error in self.errors})
+
+
+@dataclass
+class ImportResult:
+    """What an applied import changed, with the rows it read."""
+
+    rows: list[ImportRow]
+    changes: Changes
+
+    def counts(self) -> dict[str, int]:
+        return self.changes.counts()
+
+    @property
+    def employee_numbers(self) -> dict[str, str]:
+        """Email to employee number, for the rows that gave one."""
+        return {
+            row.email: row.employee_number for row in self.rows if row.employee_number
+        }
+
+
+class ImportRejected(Exception):
+    """The file (no longer) passes its checks; nothing was written."""
+
+    def __init__(self, errors: list[RowError]):
+        super().__init__(errors)
+        self.errors = errors
+
+
+def import_notes() -> list[str]:
+    """What every report says about the limits of the import."""
+    return [
+        _(
+            "The import adds and updates; it does not end memberships or remove "
+            "managers that are not in the file."
+        ),
+        _("Employee numbers are checked but not stored yet."),
+    ]
+
+
+# Reading the file
+
+
+def _decode(source) -> tuple[str | None, RowError | None]:
+    if hasattr(source, "read"):
+        source = source.read()
+    if isinstance(source, str):
+        return source.removeprefix("\ufeff"), None
+    data = bytes(source).removeprefix(codecs.BOM_UTF8)
+    try:
+        return data.decode("utf-8"), None
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        return None, RowError(
+            line,
+            _(
+                "the file is not UTF-8 text; save it from your spreadsheet as "
+                "'CSV UTF-8'"
+            ),
+        )
+
+
+def _check_header(cells: list[str]) -> RowError | None:
+    found = [cell.strip().lower() for cell in cells]
+    if found == list(COLUMNS):
+        return None
+    message = _("the header must be '%(expected)s', not '%(found)s'") % {
+        "expected": ",".join(COLUMNS),
+        "found": ",".join(cells),
+    }
+    if len(cells) == 1 and ";" in cells[0]:
+        message += " " + _("(separate the columns with commas)")
+    return RowError(1, message)
+
+
+def _email_problem(email: str) -> bool:
+    try:
+        validate_email(email)
+    except ValidationError:
+        return True
+    return False
+
+
+def _read_rows(text: str) -> tuple[list[ImportRow], list[RowError]]:
+    """Split the text into rows and check what needs no database."""
+    errors: list[RowError] = []
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    try:
+        header = next(reader, None)
+    except csv.Error as error:
+        return [], [
+            RowError(1, _("the header cannot be read: %(error)s") % {"error": error})
+        ]
+    if header is None or not any(cell.strip() for cell in header):
+        return [], [
+            RowError(
+                1,
+                _("the file is empty; its first line must be the header '%(header)s'")
+                % {"header": ",".join(COLUMNS)},
+            )
+        ]
+    header_error = _check_header(header)
+    if header_error:
+        return [], [header_error]
+
+    rows: list[ImportRow] = []
+    first_line_of_email: dict[str, int] = {}
+    first_line_of_number: dict[str, int] = {}
+    line = reader.line_num
+    while True:
+        start = line + 1
+        try:
+            cells = next(reader, None)
+        except csv.Error as error:
+            errors.append(
+                RowError(
+                    start, _("the line cannot be read: %(error)s") % {"error": error}
+                )
+            )
+            break
+        line = reader.line_num
+        if cells is None:
+            break
+        if not any(cell.strip() for cell in cells):
+            continue
+        if len(cells) != len(COLUMNS):
+            errors.append(
+                RowError(
+                    start,
+                    _("expected %(expected)s columns, found %(found)s")
+                    % {"expected": len(COLUMNS), "found": len(cells)},
+                )
+            )
+            continue
+        row, row_errors = _read_row(start, [cell.strip() for cell in cells])
+        errors.extend(row_errors)
+        if row.email and not _email_problem(row.email):
+            key = row.email.lower()
+            if key in first_line_of_email:
+                errors.append(
+                    RowError(
+                        start,
+                        _("%(email)s is also on line %(line)s")
+                        % {"email": row.email, "line": first_line_of_email[key]},
+                    )
+                )
+            else:
+                first_line_of_email[key] = start
+        if (
+            row.employee_number
+            and len(row.employee_number) <= EMPLOYEE_NUMBER_MAX_LENGTH
+        ):
+            if row.employee_number in first_line_of_number:
+                errors.append(
+                    RowError(
+                        start,
+                        _("employee number %(number)s is also on line %(line)s")
+                        % {
+                            "number": row.employee_number,
+                            "line": first_line_of_number[row.employee_number],
+                        },
+                    )
+                )
+            else:
+                first_line_of_number[row.employee_number] = start
+        rows.append(row)
+    if not rows and not errors:
+        errors.append(RowError(2, _("the file has a header but no people")))
+    return rows, errors
+
+
+def _read_row(line: int, cells: list[str]) -> tuple[ImportRow, list[RowError]]:
+    email, name, number, unit, roles, manager_email = cells
+    errors = []
+
+    def error(message):
+        errors.append(RowError(line, message))
+
+    if not email:
+        error(_("the email address is missing"))
+    elif _email_problem(email):
+        error(_("'%(email)s' is not a valid email address") % {"email": email})
+    if len(name) > NAME_MAX_LENGTH:
+        error(
+            _("the name is longer than %(max)s characters") % {"max": NAME_MAX_LENGTH}
+        )
+    if len(number) > EMPLOYEE_NUMBER_MAX_LENGTH:
+        error(
+            _("the employee number is longer than %(max)s characters")
+            % {"max": EMPLOYEE_NUMBER_MAX_LENGTH}
+        )
+    segments = tuple(segment.strip() for segment in unit.split(UNIT_SEPARATOR))
+    if not unit:
+        error(_("the unit is missing"))
+    elif not all(segments):
+        error(
+            _("the unit '%(unit)s' has an empty part (write it as 'Hub/Webcare')")
+            % {"unit": unit}
+        )
+    elif any(len(segment) > UNIT_NAME_MAX_LENGTH for segment in segments):
+        error(
+            _("a unit name is longer than %(max)s characters")
+            % {"max": UNIT_NAME_MAX_LENGTH}
+        )
+    role_names = tuple(
+        dict.fromkeys(
+            role.strip() for role in roles.split(ROLE_SEPARATOR) if role.strip()
+        )
+    )
+    if manager_email and _email_problem(manager_email):
+        error(
+            _("the manager email '%(email)s' is not a valid email address")
+            % {"email": manager_email}
+        )
+    row = ImportRow(
+        line=line,
+        email=email,
+        name=name,
+        employee_number=number,
+        unit=segments if unit else (),
+        roles=role_names,
+        manager_email=manager_email,
+    )
+    return row, errors
+
+
+# What the database holds
+
+
+@dataclass
+class _Directory:
+    """The people, units, roles, memberships and managers an import touches."""
+
+    users: dict[str, list]
+    units: dict[tuple[str, ...], list[OrgUnit]]
+    roles_exact: dict[str, Role]
+    roles_folded: dict[str, list[Role]]
+    memberships: set[tuple[int, int, int | None]]
+    members: set[tuple[int, int]]
+    managers: set[tuple[int, int]]
+    managed_paths: list[str] | None  # None: no limit
+    visible_people: set[int] | None  # None: no limit
+
+    def user(self, email: str):
+        found = self.users.get(email.lower(), [])
+        return found[0] if len(found) == 1 else None
+
+    def unit(self, names: tuple[str, ...]) -> OrgUnit | None:
+        found = self.units.get(names, [])
+        return found[0] if len(found) == 1 else None
+
+    def role(self, name: str) -> Role | None:
+        if name in self.roles_exact:
+            return self.roles_exact[name]
+        found = self.roles_folded.get(name.casefold(), [])
+        return found[0] if len(found) == 1 else None
+
+    def may_manage(self, unit: OrgUnit) -> bool:
+        if self.managed_paths is None:
+            return True
+        return any(unit.path.startswith(path) for path in self.managed_paths)
+
+
+def _load_directory(rows: list[ImportRow], for_user=None) -> _Directory:
+    User = get_user_model()
+    emails = {row.email.lower() for row in rows} | {
+        row.manager_email.lower() for row in rows if row.manager_email
+    }
+    users = defaultdict(list)
+    for user in User.objects.annotate(email_folded=Lower("email")).filter(
+        email_folded__in=emails
+    ):
+        users[user.email_folded].append(user)
+
+    units = defaultdict(list)
+    names_by_path = {}
+    for unit in OrgUnit.objects.only(
+        "pk", "path", "depth", "numchild", "name"
+    ).order_by("path"):
+        parent_names = names_by_path.get(unit.path[: -OrgUnit.steplen], ())
+        names = (*parent_names, unit.name)
+        names_by_path[unit.path] = names
+        units[names].append(unit)
+
+    roles_exact, roles_folded = {}, defaultdict(list)
+    for role in Role.objects.all():
+        roles_exact[role.name] = role
+        roles_folded[role.name.casefold()].append(role)
+
+    user_ids = [user.pk for found in users.values() for user in found]
+    memberships = set(
+        RoleMembership.objects.current()
+        .filter(user_id__in=user_ids)
+        .values_list("user_id", "unit_id", "role_id")
+    )
+    Managers = OrgUnit.managers.through
+    managers = set(
+        Managers.objects.filter(user_id__in=user_ids).values_list(
+            "orgunit_id", "user_id"
+        )
+    )
+
+    managed_paths = visible_people = None
+    if for_user is not None and not scope.sees_everything(for_user):
+        managed_paths = list(
+            OrgUnit.objects.filter(managers=for_user).values_list("path", flat=True)
+        )
+        # The people of the managed units, as in scope.visible_people, found
+        # from the paths already at hand.
+        in_managed_units = Q(pk__in=[])
+        for managed_path in managed_paths:
+            in_managed_units |= Q(unit__path__startswith=managed_path)
+        visible_people = set(
+            RoleMembership.objects.current()
+            .filter(in_managed_units, user_id__in=user_ids)
+            .values_list("user_id", flat=True)
+        )
+    return _Directory(
+        users=users,
+        units=units,
+        roles_exact=roles_exact,
+        roles_folded=roles_folded,
+        memberships=memberships,
+        members={(user_id, unit_id) for user_id, unit_id, _role in memberships},
+        managers=managers,
+        managed_paths=managed_paths,
+        visible_people=visible_people,
+    )
+
+
+def _check_rows(rows: list[ImportRow], directory: _Directory) -> list[RowError]:
+    """The checks that need the database."""
+    errors = []
+    in_file = {row.email.lower() for row in rows}
+    for row in rows:
+
+        def error(message, row=row):
+            errors.append(RowError(row.line, message))
+
+        if row.email and not _email_problem(row.email):
+            found = directory.users.get(row.email.lower(), [])
+            if len(found) > 1:
+                error(
+                    _("more than one person has the email address %(email)s")
+                    % {"email": row.email}
+                )
+            elif not found and not row.name:
+                error(
+                    _("the name is missing, and %(email)s is a new person")
+                    % {"email": row.email}
+                )
+            elif (
+                found
+                and directory.visible_people is not None
+                and row.name
+                and row.name != found[0].name
+                and found[0].pk not in directory.visible_people
+            ):
+                error(
+                    _("%(email)s is not in your units, so you cannot change their name")
+                    % {"email": row.email}
+                )
+        if row.unit:
+            _check_unit(row, directory, error)
+        for name in row.roles:
+            if directory.role(name) is None:
+                error(_("unknown role '%(role)s'") % {"role": name})
+        if row.manager_email and not _email_problem(row.manager_email):
+            found = directory.users.get(row.manager_email.lower(), [])
+            if len(found) > 1:
+                error(
+                    _("more than one person has the email address %(email)s")
+                    % {"email": row.manager_email}
+                )
+            elif not found and row.manager_email.lower() not in in_file:
+                error(
+                    _(
+                        "the manager %(email)s is neither a known person nor in this file"
+                    )
+                    % {"email": row.manager_email}
+                )
+    return errors
+
+
+def _check_unit(row: ImportRow, directory: _Directory, error) -> None:
+    deepest = None
+    for depth in range(1, len(row.unit) + 1):
+        names = row.unit[:depth]
+        found = directory.units.get(names, [])
+        if len(found) > 1:
+            error(
+                _("more than one unit is called '%(unit)s'")
+                % {"unit": UNIT_SEPARATOR.join(names)}
+            )
+            return
+        if not found:
+            break
+        deepest = found[0]
+    if directory.managed_paths is not None and (
+        deepest is None or not directory.may_manage(deepest)
+    ):
+        error(_("you do not manage the unit '%(unit)s'") % {"unit": row.unit_label})
+
+
+def _plan_changes(rows: list[ImportRow], directory: _Directory) -> Changes:
+    changes = Changes()
+    new_units: dict[tuple[str, ...], None] = {}
+    managers_seen = set()
+    for row in rows:
+        user = directory.user(row.email)
+        if user is None:
+            changes.new_people.append(
+                NewPerson(row.line, row.email, row.name, row.employee_number)
+            )
+        elif row.name and row.name != user.name:
+            changes.renamed.append(Rename(row.line, user.email, user.name, row.name))
+        for depth in range(1, len(row.unit) + 1):
+            names = row.unit[:depth]
+            if directory.unit(names) is None:
+                new_units.setdefault(names)
+        unit = directory.unit(row.unit)
+        email = user.email if user else row.email
+        for name in row.roles:
+            role = directory.role(name)
+            if user and unit and (user.pk, unit.pk, role.pk) in directory.memberships:
+                continue
+            changes.new_memberships.append(
+                NewMembership(row.line, email, row.unit_label, role.name)
+            )
+        if not row.roles and not (
+            user and unit and (user.pk, unit.pk) in directory.members
+        ):
+            changes.new_memberships.append(
+                NewMembership(row.line, email, row.unit_label, "")
+            )
+        if row.manager_email:
+            manager = directory.user(row.manager_email)
+            key = (row.manager_email.lower(), row.unit)
+            already = manager and unit and (unit.pk, manager.pk) in directory.managers
+            if not already and key not in managers_seen:
+                managers_seen.add(key)
+                changes.new_managers.append(
+                    NewManager(
+                        row.line,
+                        manager.email if manager else row.manager_email,
+                        row.unit_label,
+                    )
+                )
+    changes.new_units = [UNIT_SEPARATOR.join(names) for names in new_units]
+    return changes
+
+
+# The public interface
+
+
+def parse_people_csv(source, *, for_user=None) -> ImportPlan:
+    """Check a people file (text, bytes or a file) and plan the import; no writes.
+
+    With for_user, the file may only touch the units that person manages
+    (HR and administrators may touch every unit).
+    """
+    text, error = _decode(source)
+    if error:
+        return ImportPlan(errors=[error], for_user=for_user)
+    rows, errors = _read_rows(text)
+    plan = ImportPlan(rows=rows, errors=errors, for_user=for_user, text=text)
+    if not rows:
+        return plan
+    directory = _load_directory(rows, for_user)
+    plan.errors = sorted(
+        [*errors, *_check_rows(rows, directory)], key=lambda error: error.line
+    )
+    if plan.is_valid:
+        plan.changes = _plan_changes(rows, directory)
+    return plan
+
+
+def apply_import(plan: ImportPlan, by=None) -> ImportResult:
+    """Write a checked plan in one transaction, checking it again first.
+
+    Raises ImportRejected (and writes nothing) if the file has errors, or
+    has come to have them since it was checked.
+    """
+    if not plan.is_valid:
+        raise ImportRejected(plan.errors)
+    with transaction.atomic():
+        directory = _load_directory(plan.rows, plan.for_user)
+        errors = _check_rows(plan.rows, directory)
+        if errors:
+            raise ImportRejected(errors)
+        changes = _plan_changes(plan.rows, directory)
+        _apply_changes(plan.rows, changes, directory, by)
+        if plan.rows:
+            root = directory.unit(plan.rows[0].unit[:1])
+            log(
+                instance=root,
+                action="lms.import_people",
+                user=by,
+                data={**changes.counts(), "rows": len(plan.rows)},
+            )
+    return ImportResult(rows=plan.rows, changes=changes)
+
+
+def _apply_changes(rows, changes: Changes, directory: _Directory, by) -> None:
+    User = get_user_model()
+    # New units are listed parents first.
+    for label in changes.new_units:
+        names = tuple(label.split(UNIT_SEPARATOR))
+        parent = directory.unit(names[:-1]) if len(names) > 1 else None
+        if parent is not None:
+            # Adding a unit may move its sorted siblings, so the parent is
+            # read afresh rather than trusted from memory.
+            parent = OrgUnit.objects.get(pk=parent.pk)
+        directory.units[names] = [
+            organisation.create_unit(name=names[-1], parent=parent, by=by)
+        ]
+
+    for person in changes.new_people:
+        # No password: new people choose one through a password reset.
+        user = User.objects.create_user(person.email, password=None, name=person.name)
+        directory.users[person.email.lower()] = [user]
+    for rename in changes.renamed:
+        user = directory.user(rename.email)
+        user.name = rename.new_name
+        user.save(update_fields=["name"])
+
+    by_line = {row.line: row for row in rows}
+    for item in changes.new_memberships:
+        row = by_line[item.line]
+        organisation.join_role(
+            user=directory.user(row.email),
+            unit=directory.unit(row.unit),
+            role=directory.role(item.role) if item.role else None,
+            by=by,
+        )
+
+    managers_by_unit = defaultdict(list)
+    for item in changes.new_managers:
+        row = by_line[item.line]
+        managers_by_unit[row.unit].append(directory.user(row.manager_email))
+    for names, managers in managers_by_unit.items():
+        directory.unit(names).managers.add(*managers)

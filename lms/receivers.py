@@ -1,0 +1,20 @@
+"""The lms app's own listeners to its signals."""
+
+import logging
+
+from django.dispatch import receiver
+
+from lms import notifications, signals
+
+logger = logging.getLogger(__name__)
+
+
+@receiver(signals.training_assigned, dispatch_uid="lms.notify_assigned")
+def announce_new_assignments(sender, assignment_ids, **kwargs):
+    """Mail each person about the training just assigned to them."""
+    # The assignments are committed; a failure to announce them must not turn
+    # the request that made them into an error.
+    try:
+        notifications.notify_assigned(assignment_ids)
+    except Exception:
+        logger.exception("Could not announce assignments %s", assignment_ids)

@@ -1,0 +1,62 @@
+"""Managers review scenario answers: approve them, or return them with feedback."""
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+from wagtail.log_actions import log
+
+from lms import scope
+from lms.models import ScenarioReview, ScenarioSubmission
+from lms.services import complete_module_if_done
+
+
+def review_queue(user):
+    """Answers waiting for review from the people a manager is responsible for."""
+    submissions = ScenarioSubmission.objects.waiting().select_related(
+        "enrolment__user", "module"
+    )
+    if not scope.sees_everything(user):
+        submissions = submissions.filter(enrolment__user__in=scope.visible_people(user))
+    return submissions.order_by("submitted_at", "pk")
+
+
+@transaction.atomic
+def review_scenario(
+    *, submission: ScenarioSubmission, by, decision: str, feedback: str = ""
+) -> ScenarioReview:
+    """Approve an answer (the module may then be complete) or return it."""
+    if not by.has_perm("lms.add_scenarioreview") or not scope.manages(
+        by, submission.enrolment.user
+    ):
+        raise PermissionDenied
+    submission = ScenarioSubmission.objects.select_for_update().get(pk=submission.pk)
+    if submission.status != ScenarioSubmission.Status.SUBMITTED:
+        raise ValidationError(
+            _("This answer has already been reviewed."), code="reviewed"
+        )
+    feedback = feedback.strip()
+    if decision == ScenarioReview.Decision.RETURNED and not feedback:
+        raise ValidationError(
+            {"feedback": _("Say what the learner should improve.")}, code="feedback"
+        )
+    review = ScenarioReview(
+        submission=submission, reviewer=by, decision=decision, feedback=feedback
+    )
+    review.full_clean()
+    review.save()
+    submission.status = decision
+    submission.save(update_fields=["status"])
+    if decision == ScenarioReview.Decision.APPROVED:
+        complete_module_if_done(
+            enrolment=submission.enrolment, module=submission.module
+        )
+    log(
+        submission,
+        f"lms.review_{decision}",
+        user=by,
+        data={
+            "learner": str(submission.enrolment.user),
+            "module": submission.module.title,
+        },
+    )
+    return review

@@ -1,0 +1,25 @@
+"""Background work of the lms app, run through Django's tasks API."""
+
+from functools import partial
+
+from django.db import transaction
+from django.tasks import task
+
+from lms import notifications
+
+
+@task
+def send_notification_task(notification_id: int) -> bool:
+    """Send one recorded notification; nothing happens if it has been sent."""
+    return notifications.send_notification(notification_id)
+
+
+def enqueue_send(notification_id: int) -> None:
+    """Queue a notification's mail once the current transaction commits.
+
+    A failure to queue is logged, not raised: the row stays unsent and the
+    next daily run queues it again.
+    """
+    transaction.on_commit(
+        partial(send_notification_task.enqueue, notification_id), robust=True
+    )

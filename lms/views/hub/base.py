@@ -1,0 +1,51 @@
+"""What every hub screen shares: a permission checked in dispatch, and a menu
+item shown only to those who hold it."""
+
+from django.core.exceptions import PermissionDenied
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.views.generic import WagtailAdminTemplateMixin
+from wagtail.admin.viewsets.base import ViewSet
+
+
+class HubPermissionMixin:
+    """Refuse the view unless the user holds one of its permissions."""
+
+    permissions: tuple[str, ...] = ()
+
+    def dispatch(self, request, *args, **kwargs):
+        if not any(
+            request.user.has_perm(permission) for permission in self.permissions
+        ):
+            raise PermissionDenied
+        self.prepare(request, *args, **kwargs)
+        return super().dispatch(request, *args, **kwargs)
+
+    def prepare(self, request, *args, **kwargs):
+        """Load what the view is about, once the permission is checked."""
+
+
+class HubView(HubPermissionMixin, WagtailAdminTemplateMixin):
+    """A hub screen in the admin's look, with its own header."""
+
+    header_icon = "group"
+
+    def get_breadcrumbs_items(self):
+        return [*self.breadcrumbs_items, {"url": "", "label": self.get_page_title()}]
+
+
+class HubViewSet(ViewSet):
+    """A group of hub views whose menu item obeys the views' permission."""
+
+    permissions: tuple[str, ...] = ()
+
+    @property
+    def menu_item_class(self):
+        permissions = self.permissions
+
+        class PermissionMenuItem(MenuItem):
+            def is_shown(self, request):
+                return any(
+                    request.user.has_perm(permission) for permission in permissions
+                )
+
+        return PermissionMenuItem

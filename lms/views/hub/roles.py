@@ -1,0 +1,55 @@
+"""Roles with their tasks and required courses; saving brings members in line."""
+
+from django.db import transaction
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.ui.tables import Column
+from wagtail.admin.views import generic
+from wagtail.admin.viewsets.model import ModelViewSet
+
+from lms.models import Role
+from lms.organisation import sync_role_requirements
+
+
+class SyncRequirementsMixin:
+    @transaction.atomic
+    def save_instance(self):
+        role = super().save_instance()
+        sync_role_requirements(role=role, by=self.request.user)
+        return role
+
+
+class RoleCreateView(SyncRequirementsMixin, generic.CreateView):
+    pass
+
+
+class RoleEditView(SyncRequirementsMixin, generic.EditView):
+    pass
+
+
+class RoleIndexView(generic.IndexView):
+    def get_base_queryset(self):
+        return super().get_base_queryset().prefetch_related("requirements__course")
+
+
+def required_courses(role):
+    return ", ".join(str(requirement.course) for requirement in role.requirements.all())
+
+
+class RoleViewSet(ModelViewSet):
+    model = Role
+    icon = "user"
+    menu_label = _("Roles")
+    name = "hub_roles"
+    url_prefix = "hub/roles"
+    index_view_class = RoleIndexView
+    add_view_class = RoleCreateView
+    edit_view_class = RoleEditView
+    list_display = [
+        "name",
+        Column("requirements", label=_("Required courses"), accessor=required_courses),
+    ]
+    search_fields = ["name"]
+    inspect_view_enabled = True
+    inspect_view_fields = ["name", "purpose", "tasks", "responsibilities"]
+    copy_view_enabled = False
+    add_to_reference_index = False

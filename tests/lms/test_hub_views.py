@@ -1,0 +1,201 @@
+from datetime import timedelta
+from http import HTTPStatus
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+
+from lms import assignments, services
+from lms.models import RoleMembership, ScenarioSubmission, TrainingAssignment
+from tests.factories import make_course, scenario_block
+
+pytestmark = pytest.mark.django_db
+
+
+def soon(days=14):
+    return timezone.localdate() + timedelta(days=days)
+
+
+def add_members(hub, count, course):
+    User = get_user_model()
+    people = User.objects.bulk_create(
+        [
+            User(email=f"p{hub.spoke.pk}-{i}-{count}@example.org", name=f"Person {i}")
+            for i in range(count)
+        ]
+    )
+    RoleMembership.objects.bulk_create(
+        [
+            RoleMembership(user=p, unit=hub.spoke, role=hub.role, started_on=soon(-30))
+            for p in people
+        ]
+    )
+    assignments.assign_course(
+        by=hub.manager,
+        course=course,
+        due_on=soon(),
+        reason="x",
+        target="unit",
+        unit=hub.spoke,
+    )
+
+
+def count_queries(client, url):
+    client.get(url)
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == HTTPStatus.OK
+    return len(queries)
+
+
+@pytest.mark.parametrize(
+    "screen", ["hub_matrix:index", "hub_assignments:index", "hub_people:index"]
+)
+def test_hub_listings_issue_the_same_queries_for_10_and_200_people(
+    client, hub, catalogue, screen
+):
+    client.force_login(hub.manager)
+    url = reverse(screen) + f"?unit={hub.spoke.pk}"
+    counts = []
+    for size in (10, 190):  # 10, then 200 in all
+        add_members(hub, size, make_course(catalogue))
+        counts.append(count_queries(client, url))
+    assert counts[0] == counts[1], counts
+
+
+def test_the_matrix_shows_statuses_and_totals(client, hub, course):
+    assignments.assign_course(
+        by=hub.manager,
+        course=course,
+        due_on=soon(),
+        reason="x",
+        target="unit",
+        unit=hub.spoke,
+    )
+    services.complete_module(user=hub.learner, module=course.get_modules()[0])
+    client.force_login(hub.manager)
+    response = client.get(
+        reverse("hub_matrix:index"), {"unit": hub.spoke.pk, "role": hub.role.pk}
+    )
+    matrix = response.context["matrix"]
+    assert [row.person for row in matrix.rows] == [hub.learner]
+    assert matrix.rows[0].cells[0].status == "in_progress"
+    assert (matrix.columns[0].done, matrix.columns[0].total) == (0, 1)
+    assert hub.outsider.get_full_name() not in response.content.decode()
+
+
+def test_assigning_shows_a_preview_before_saving(client, hub, course):
+    client.force_login(hub.manager)
+    data = {
+        "course": course.pk,
+        "target": "role",
+        "role": hub.role.pk,
+        "unit": "",
+        "include_subunits": "on",
+        "due_on": str(soon()),
+        "reason": "Refresher",
+    }
+    response = client.post(reverse("hub_assignments:assign"), data)
+    assert response.status_code == HTTPStatus.OK
+    preview = response.context["preview"]
+    assert (preview.people, preview.completed, preview.assigned) == (1, 0, 0)
+    assert not TrainingAssignment.objects.exists()
+    response = client.post(reverse("hub_assignments:assign"), {**data, "confirm": "1"})
+    assert response.status_code == HTTPStatus.FOUND
+    assert TrainingAssignment.objects.get().user == hub.learner
+
+
+@pytest.mark.parametrize(
+    "change, field",
+    [
+        ({"due_on": "2001-01-01"}, "due_on"),
+        ({"target": "person", "person": ""}, "person"),
+        ({"reason": ""}, "reason"),
+    ],
+)
+def test_a_bad_assignment_gets_a_clear_error_and_changes_nothing(
+    client, hub, course, change, field
+):
+    client.force_login(hub.manager)
+    data = {
+        "course": course.pk,
+        "target": "role",
+        "role": hub.role.pk,
+        "due_on": str(soon()),
+        "reason": "Refresher",
+        "confirm": "1",
+        **change,
+    }
+    response = client.post(reverse("hub_assignments:assign"), data)
+    assert response.status_code == HTTPStatus.BAD_REQUEST
+    assert field in response.context["form"].errors
+    assert not TrainingAssignment.objects.exists()
+
+
+def test_a_returned_answer_shows_feedback_and_can_be_answered_again(
+    client, hub, catalogue
+):
+    course = make_course(catalogue, bodies=[[scenario_block()]])
+    module = course.get_modules().get()
+    services.enrol(user=hub.learner, course=course)
+    block_id = module.interactive_blocks()[0].id
+    submission = services.submit_scenario(
+        user=hub.learner,
+        module=module,
+        block_id=block_id,
+        text="We will look into it at some point.",
+        token="0b5a9b7e-4c55-4f9b-8a85-7a0f4f4a7c11",
+    )
+    client.force_login(hub.manager)
+    url = reverse("hub_reviews:review", args=[submission.pk])
+    response = client.post(url, {"decision": "returned", "feedback": ""})
+    assert response.status_code == HTTPStatus.BAD_REQUEST  # returning needs feedback
+    response = client.post(
+        url, {"decision": "returned", "feedback": "Say when you will fix it."}
+    )
+    assert response.status_code == HTTPStatus.FOUND
+    assert client.get(url).status_code == HTTPStatus.NOT_FOUND  # out of the queue
+
+    client.force_login(hub.learner)
+    page = client.get(module.url).content.decode()
+    assert "Say when you will fix it." in page and 'name="text"' in page
+    services.submit_scenario(
+        user=hub.learner,
+        module=module,
+        block_id=block_id,
+        text="We fix it before Friday and let you know.",
+        token="1c6b0c8f-5d66-4a0c-9b96-8b1a5a5b8d22",
+    )
+    assert ScenarioSubmission.objects.filter(status="submitted").count() == 1
+
+
+def test_my_learning_lists_required_and_assigned_with_overdue_first(
+    client, hub, catalogue, course
+):
+    from lms.models import RoleRequirement
+    from lms.organisation import sync_role_requirements
+
+    required = make_course(catalogue, title="Required course")
+    RoleRequirement.objects.create(role=hub.role, course=required, due_within_days=3)
+    sync_role_requirements(role=hub.role)
+    late = make_course(catalogue, title="Late course")
+    for target_course, due in ((course, soon(20)), (late, soon(1))):
+        assignments.assign_course(
+            by=hub.manager,
+            course=target_course,
+            due_on=due,
+            reason="Team plan",
+            target="person",
+            person=hub.learner,
+        )
+    TrainingAssignment.objects.filter(course=late).update(due_on=soon(-2))
+    client.force_login(hub.learner)
+    response = client.get(reverse("lms:my_learning"))
+    assert [a.course for a in response.context["required"]] == [required]
+    assert [a.course for a in response.context["assigned"]] == [late, course]
+    assert response.context["assigned"][0].status == "overdue"
+    page = response.content.decode()
+    assert "Team plan" in page and hub.manager.get_full_name() in page
