@@ -6,14 +6,14 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.utils import timezone
 
+from cms.demo.learners import work_through
 from courses.models import CoursePage
-from lms import organisation, reviews, services
+from lms import organisation, services
 from lms.models import (
     OrgUnit,
     Role,
     RoleMembership,
     RoleRequirement,
-    ScenarioSubmission,
 )
 
 SPOKES = ["Communicatie", "Marketing", "PR", "HR", "Klantcontact"]
@@ -215,52 +215,6 @@ def _place(user, unit, role, days_ago, by):
         )
 
 
-def _answer_scenarios(user, course, reviewer, token_prefix, approve=True):
-    """Pass a course's quizzes and answer its scenarios; approve them if asked."""
-    from cms.demo.seeding import stable_id
-
-    for module in course.get_modules():
-        for block in module.interactive_blocks():
-            token = stable_id(token_prefix, user.pk, block.id)
-            if block.block_type == "quiz":
-                answers = {
-                    q.id: [
-                        c.id
-                        for c in q.value["choices"].bound_blocks
-                        if c.value["correct"]
-                    ]
-                    for q in block.value["questions"].bound_blocks
-                }
-                services.submit_quiz(
-                    user=user,
-                    module=module,
-                    block_id=block.id,
-                    answers=answers,
-                    token=token,
-                )
-                continue
-            submission = services.submit_scenario(
-                user=user,
-                module=module,
-                block_id=block.id,
-                text=block.value["model_answer"],
-                token=token,
-            )
-            if approve and submission.status == ScenarioSubmission.Status.SUBMITTED:
-                reviews.review_scenario(
-                    submission=submission,
-                    by=reviewer,
-                    decision="approved",
-                    feedback="Helder en menselijk.",
-                )
-            if not approve:
-                return
-        if approve:
-            services.complete_module_if_done(
-                enrolment=services.enrol(user=user, course=course), module=module
-            )
-
-
 def seed_hub(users, password):
     """Build the hub around the demo users; whatever exists is left as it is."""
     User = get_user_model()
@@ -292,9 +246,16 @@ def seed_hub(users, password):
         if index in FINISHED:
             course = _course(FINISHED[index])
             services.enrol(user=person, course=course)
-            _answer_scenarios(person, course, manager, "demo-finish")
+            for module in course.get_modules():
+                work_through(
+                    person, module, token_prefix="demo-finish", reviewer=manager
+                )
         if index in WAITING_FOR_REVIEW:
+            # Work up to the first scenario, whose answer then waits for review.
             course = _course("webcare-basis")
             services.enrol(user=person, course=course)
-            _answer_scenarios(person, course, manager, "demo-waiting", approve=False)
+            for module in course.get_modules():
+                work_through(person, module, token_prefix="demo-waiting")
+                if any(b.block_type == "scenario" for b in module.interactive_blocks()):
+                    break
     return units

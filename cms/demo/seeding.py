@@ -1,7 +1,5 @@
 """Builds the demo site from cms.demo.content; every step finds before it creates."""
 
-import uuid
-
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
@@ -9,13 +7,12 @@ from wagtail.models import Locale, Page, Site
 
 from cms.demo.content import COURSES, TOPICS
 from cms.demo.hub import seed_hub
+from cms.demo.learners import stable_id, work_through
 from cms.models import HomePage
 from courses.models import CourseIndexPage, CoursePage, ModulePage, Topic
 from lms import services
 
 LANGUAGES = ("nl", "en")
-# Stable ids, so that a Dutch block and its English translation share one id.
-ID_NAMESPACE = uuid.UUID("1b1a8a5e-6d59-4a8e-9d7c-6a2f3f1c0b01")
 
 HOME = {
     "title": {"nl": "Hub Academy", "en": "Hub Academy"},
@@ -41,10 +38,6 @@ DEMO_USERS = [
     ("editor@example.org", "Joost van Dam", "nl"),
 ]
 HALF_DONE_COURSE = "webcare-basis"
-
-
-def stable_id(*parts) -> str:
-    return str(uuid.uuid5(ID_NAMESPACE, "/".join(map(str, parts))))
 
 
 def _publish(page):
@@ -260,37 +253,10 @@ def _users(password: str):
 
 def _half_done(learner, course: CoursePage):
     """Finish the first half of a course's modules the way a learner would."""
-    enrolment = services.enrol(user=learner, course=course)
+    services.enrol(user=learner, course=course)
     modules = list(course.get_modules())
     for module in modules[: len(modules) // 2]:
-        for block in module.interactive_blocks():
-            token = stable_id("demo", learner.pk, block.id)
-            if block.block_type == "quiz":
-                answers = {
-                    question.id: [
-                        choice.id
-                        for choice in question.value["choices"].bound_blocks
-                        if choice.value["correct"]
-                    ]
-                    for question in block.value["questions"].bound_blocks
-                }
-                services.submit_quiz(
-                    user=learner,
-                    module=module,
-                    block_id=block.id,
-                    answers=answers,
-                    token=token,
-                )
-            else:
-                services.submit_scenario(
-                    user=learner,
-                    module=module,
-                    block_id=block.id,
-                    text=block.value["model_answer"],
-                    token=token,
-                )
-        if not enrolment.module_progress.filter(module=module).exists():
-            services.complete_module(user=learner, module=module)
+        work_through(learner, module, token_prefix="demo")
 
 
 @transaction.atomic

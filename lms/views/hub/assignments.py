@@ -11,7 +11,7 @@ from django.views.generic import FormView, ListView
 from lms import assignments, scope
 from lms.forms import AssignmentForm
 from lms.models import TrainingAssignment
-from lms.views.hub.base import HubView, HubViewSet
+from lms.views.hub.base import HubFormMixin, HubView, HubViewSet
 from lms.views.hub.people import add_service_errors
 
 STATUSES = [
@@ -51,7 +51,7 @@ class AssignmentIndexView(HubView, ListView):
         )
 
 
-class AssignView(HubView, FormView):
+class AssignView(HubFormMixin, HubView, FormView):
     """Assign a course; the first post shows a preview, the second saves."""
 
     permissions = ("lms.add_trainingassignment",)
@@ -96,11 +96,6 @@ class AssignView(HubView, FormView):
             % {"course": batch.course.title, "count": batch.people_count},
         )
         return redirect("hub_assignments:index")
-
-    def form_invalid(self, form):
-        response = super().form_invalid(form)
-        response.status_code = 400
-        return response
 
 
 class AssignmentViewSet(HubViewSet):

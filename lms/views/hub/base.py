@@ -33,6 +33,15 @@ class HubView(HubPermissionMixin, WagtailAdminTemplateMixin):
         return [*self.breadcrumbs_items, {"url": "", "label": self.get_page_title()}]
 
 
+class HubFormMixin:
+    """A form that comes back with its errors answers 400: nothing was changed."""
+
+    def form_invalid(self, form):
+        response = super().form_invalid(form)
+        response.status_code = 400
+        return response
+
+
 class HubViewSet(ViewSet):
     """A group of hub views whose menu item obeys the views' permission."""
 

@@ -12,7 +12,7 @@ from django.views.generic import FormView, ListView, TemplateView
 from lms import assignments, organisation, scope
 from lms.forms import EndMembershipForm, ExemptionForm, ExtensionForm, MembershipForm
 from lms.models import RoleMembership, TrainingAssignment
-from lms.views.hub.base import HubView, HubViewSet
+from lms.views.hub.base import HubFormMixin, HubView, HubViewSet
 
 VIEW = ("lms.view_rolemembership",)
 CHANGE = ("lms.add_rolemembership",)
@@ -81,7 +81,7 @@ class PersonView(HubView, TemplateView):
         )
 
 
-class PersonActionView(HubView, FormView):
+class PersonActionView(HubFormMixin, HubView, FormView):
     """A form about one person or their record; saving goes through a service."""
 
     permissions = CHANGE
@@ -102,11 +102,6 @@ class PersonActionView(HubView, FormView):
             return self.form_invalid(form)
         messages.success(self.request, self.success_message)
         return redirect(self.get_success_url())
-
-    def form_invalid(self, form):
-        response = super().form_invalid(form)
-        response.status_code = 400
-        return response
 
 
 class AddMembershipView(PersonActionView):

@@ -21,7 +21,7 @@ from lms.people_import import (
     import_notes,
     parse_people_csv,
 )
-from lms.views.hub.base import HubView, HubViewSet
+from lms.views.hub.base import HubFormMixin, HubView, HubViewSet
 
 PERMISSIONS = ("lms.add_rolemembership",)
 
@@ -63,7 +63,7 @@ class PeopleImportForm(forms.Form):
         return cleaned
 
 
-class PeopleImportView(HubView, FormView):
+class PeopleImportView(HubFormMixin, HubView, FormView):
     permissions = PERMISSIONS
     page_title = _("Import people")
     header_icon = "upload"
@@ -89,11 +89,6 @@ class PeopleImportView(HubView, FormView):
         return self.report(
             self.get_form_class()(), changes=result.changes, applied=True
         )
-
-    def form_invalid(self, form):
-        response = super().form_invalid(form)
-        response.status_code = 400
-        return response
 
     def report(self, form, *, errors=(), changes=None, confirm_text="", applied=False):
         response = self.render_to_response(

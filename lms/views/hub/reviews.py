@@ -10,7 +10,7 @@ from django.views.generic import FormView, ListView
 
 from lms import reviews
 from lms.forms import ReviewForm
-from lms.views.hub.base import HubView, HubViewSet
+from lms.views.hub.base import HubFormMixin, HubView, HubViewSet
 from lms.views.hub.people import add_service_errors
 
 PERMISSIONS = ("lms.add_scenarioreview", "lms.view_scenarioreview")
@@ -26,7 +26,7 @@ class ReviewQueueView(HubView, ListView):
         return reviews.review_queue(self.request.user)
 
 
-class ReviewView(HubView, FormView):
+class ReviewView(HubFormMixin, HubView, FormView):
     permissions = ("lms.add_scenarioreview",)
     page_title = gettext_lazy("Review an answer")
     template_name = "lms/hub/review.html"
@@ -56,11 +56,6 @@ class ReviewView(HubView, FormView):
             return self.form_invalid(form)
         messages.success(self.request, _("Your review has been saved."))
         return redirect("hub_reviews:index")
-
-    def form_invalid(self, form):
-        response = super().form_invalid(form)
-        response.status_code = 400
-        return response
 
 
 class ReviewViewSet(HubViewSet):
