@@ -40,6 +40,12 @@ class User(AbstractUser):
     name = models.CharField(
         _("name"), max_length=150, blank=True, help_text=_("How the person is shown.")
     )
+    employee_number = models.CharField(
+        _("employee number"),
+        max_length=50,
+        blank=True,
+        help_text=_("The number HR knows the person by, e.g. from an import."),
+    )
     language = models.CharField(
         _("language"),
         max_length=10,

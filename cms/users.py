@@ -14,12 +14,27 @@ class NameFieldsMixin(forms.Form):
 
 class CreationForm(NameFieldsMixin, UserCreationForm):
     class Meta(UserCreationForm.Meta):
-        fields = {"email", "name", "language", "is_superuser", "groups"}
+        fields = {
+            "email",
+            "name",
+            "employee_number",
+            "language",
+            "is_superuser",
+            "groups",
+        }
 
 
 class EditForm(NameFieldsMixin, UserEditForm):
     class Meta(UserEditForm.Meta):
-        fields = {"email", "name", "language", "is_active", "is_superuser", "groups"}
+        fields = {
+            "email",
+            "name",
+            "employee_number",
+            "language",
+            "is_active",
+            "is_superuser",
+            "groups",
+        }
 
 
 class UserViewSet(WagtailUserViewSet):

@@ -5,9 +5,8 @@ reported with its number (the header is line 1) and nothing is written while
 one remains. A good file is applied in one transaction. The import adds and
 updates; it never ends a membership that the file does not mention.
 
-Employee numbers are checked (at most 50 characters, once per file) and kept
-in the plan and the result, but not stored: the user model has no field for
-them yet.
+Employee numbers are checked (at most 50 characters, once per file) and
+stored on the person where the user model has an ``employee_number`` field.
 """
 
 import codecs
@@ -220,7 +219,6 @@ def import_notes() -> list[str]:
             "The import adds and updates; it does not end memberships or remove "
             "managers that are not in the file."
         ),
-        _("Employee numbers are checked but not stored yet."),
     ]
 
 
@@ -687,6 +685,18 @@ def apply_import(plan: ImportPlan, by=None) -> ImportResult:
     return ImportResult(rows=plan.rows, changes=changes)
 
 
+def _store_employee_numbers(rows, directory: _Directory) -> None:
+    """Keep each row's employee number, where the user model has a place for it."""
+    User = get_user_model()
+    if "employee_number" not in {field.name for field in User._meta.get_fields()}:
+        return
+    for row in rows:
+        user = directory.user(row.email)
+        if row.employee_number and user.employee_number != row.employee_number:
+            user.employee_number = row.employee_number
+            user.save(update_fields=["employee_number"])
+
+
 def _apply_changes(rows, changes: Changes, directory: _Directory, by) -> None:
     User = get_user_model()
     # New units are listed parents first.
@@ -709,6 +719,7 @@ def _apply_changes(rows, changes: Changes, directory: _Directory, by) -> None:
         user = directory.user(rename.email)
         user.name = rename.new_name
         user.save(update_fields=["name"])
+    _store_employee_numbers(rows, directory)
 
     by_line = {row.line: row for row in rows}
     for item in changes.new_memberships:

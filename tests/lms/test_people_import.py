@@ -151,6 +151,11 @@ def test_a_good_file_creates_people_units_memberships_and_managers(roles, boss):
         "ann@example.org": "1001",
         "bob@example.org": "1002",
     }
+    assert set(
+        get_user_model()
+        .objects.exclude(employee_number="")
+        .values_list("email", "employee_number")
+    ) == {("ann@example.org", "1001"), ("bob@example.org", "1002")}
     entry = ModelLogEntry.objects.get(action="lms.import_people")
     assert entry.object_id == str(hub.pk)
     assert entry.user == boss
