@@ -199,3 +199,27 @@ def test_my_learning_lists_required_and_assigned_with_overdue_first(
     assert response.context["assigned"][0].status == "overdue"
     page = response.content.decode()
     assert "Team plan" in page and hub.manager.get_full_name() in page
+
+
+def test_a_course_required_in_the_role_editor_reaches_current_members(
+    client, hub, course
+):
+    from wagtail.test.utils.form_data import inline_formset, nested_form_data
+
+    client.force_login(hub.manager)
+    data = nested_form_data(
+        {
+            "name": hub.role.name,
+            "purpose": "Answer residents",
+            "tasks": "",
+            "responsibilities": "",
+            "requirements": inline_formset(
+                [{"course": course.pk, "due_within_days": 21}]
+            ),
+        }
+    )
+    response = client.post(reverse("hub_roles:edit", args=[hub.role.pk]), data)
+    assert response.status_code == HTTPStatus.FOUND, response.context["form"].errors
+    for person in (hub.learner, hub.outsider):
+        assignment = TrainingAssignment.objects.get(user=person, course=course)
+        assert assignment.due_on == soon(21) and assignment.source == "role"
