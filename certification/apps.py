@@ -7,3 +7,6 @@ class CertificationConfig(AppConfig):
     label = "certification"
     verbose_name = _("Certification")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from certification import receivers  # noqa: F401

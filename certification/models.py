@@ -1,1 +1,164 @@
-# Certification definitions and certificates arrive with the certification issue.
+import calendar
+import secrets
+from datetime import date, timedelta
+
+from django.conf import settings
+from django.core.validators import MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from certification.querysets import CertificateQuerySet
+
+
+def new_verification_code() -> str:
+    """256 random bits, URL-safe: far beyond guessing (Moodle's carry about 33)."""
+    return secrets.token_urlsafe(32)
+
+
+class Certification(models.Model):
+    """What a certificate proves: the courses it requires and how long it holds."""
+
+    name = models.CharField(_("name"), max_length=200, unique=True)
+    description = models.TextField(_("description"), blank=True)
+    criteria = models.TextField(
+        _("criteria"), blank=True, help_text=_("What a holder has shown, in words.")
+    )
+    courses = models.ManyToManyField(
+        "courses.CoursePage",
+        verbose_name=_("required courses"),
+        related_name="certifications",
+        help_text=_("A certificate is issued when all of them are completed."),
+    )
+    validity_months = models.PositiveSmallIntegerField(
+        _("valid for (months)"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1)],
+        help_text=_("Empty: the certificate does not expire."),
+    )
+    renewal_window_days = models.PositiveSmallIntegerField(
+        _("renewal window (days)"),
+        default=60,
+        help_text=_("How long before expiry renewal starts."),
+    )
+    roles = models.ManyToManyField(
+        "lms.Role",
+        verbose_name=_("roles that require it"),
+        related_name="required_certifications",
+        blank=True,
+    )
+
+    class Meta:
+        verbose_name = _("certification")
+        verbose_name_plural = _("certifications")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def valid_until(self, valid_from: date) -> date | None:
+        """The last day of a period that starts on valid_from."""
+        if not self.validity_months:
+            return None
+        index = valid_from.month - 1 + self.validity_months
+        year, month = valid_from.year + index // 12, index % 12 + 1
+        # The same day so many months on (or that month's last day), exclusive.
+        day = min(valid_from.day, calendar.monthrange(year, month)[1])
+        return date(year, month, day) - timedelta(days=1)
+
+
+class Certificate(models.Model):
+    """A certificate held by a person for one period of a certification.
+
+    Revoking keeps the record (with when, by whom and why); renewing issues a
+    new certificate that the old one points to.
+    """
+
+    class Status(models.TextChoices):
+        VALID = "valid", _("Valid")
+        EXPIRING = "expiring", _("Expiring")
+        EXPIRED = "expired", _("Expired")
+        REVOKED = "revoked", _("Revoked")
+
+    holder = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("holder"),
+        on_delete=models.PROTECT,
+        related_name="certificates",
+    )
+    certification = models.ForeignKey(
+        Certification,
+        verbose_name=_("certification"),
+        on_delete=models.PROTECT,
+        related_name="certificates",
+    )
+    issued_at = models.DateTimeField(_("issued at"), auto_now_add=True)
+    valid_from = models.DateField(_("valid from"))
+    valid_until = models.DateField(_("valid until"), null=True, blank=True)
+    code = models.CharField(
+        _("verification code"),
+        max_length=64,
+        unique=True,
+        default=new_verification_code,
+    )
+    previous = models.OneToOneField(
+        "self",
+        verbose_name=_("renews"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="successor",
+    )
+    revoked_at = models.DateTimeField(_("revoked at"), null=True, blank=True)
+    revoked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("revoked by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    revocation_reason = models.CharField(
+        _("reason for revocation"), max_length=300, blank=True
+    )
+
+    objects = CertificateQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("certificate")
+        verbose_name_plural = _("certificates")
+        ordering = ["-valid_from", "-pk"]
+        constraints = [
+            # Exactly one certificate per holder, certification and period.
+            models.UniqueConstraint(
+                fields=["holder", "certification", "valid_from"],
+                name="certification_one_per_period",
+            ),
+            models.CheckConstraint(
+                condition=Q(valid_until__isnull=True)
+                | Q(valid_until__gte=models.F("valid_from")),
+                name="certification_period_ends_after_start",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.certification} – {self.holder}"
+
+    def status_on(self, today: date) -> str:
+        """Derived from the dates and revocation; never stored."""
+        if self.revoked_at:
+            return self.Status.REVOKED
+        if self.valid_until is None:
+            return self.Status.VALID
+        if today > self.valid_until:
+            return self.Status.EXPIRED
+        window = timedelta(days=self.certification.renewal_window_days)
+        if today > self.valid_until - window:
+            return self.Status.EXPIRING
+        return self.Status.VALID
+
+
+# The site setting lives in its own module; importing it registers the model.
+from certification.badge_models import StatusListEntry  # noqa: E402, F401
+from certification.settings_models import CertificateSettings  # noqa: E402, F401

@@ -12,6 +12,7 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("language/", views.set_language, name="set_language"),
     path("learn/", include("lms.urls")),
+    path("", include("certification.urls")),
 ]
 
 if settings.DEBUG:

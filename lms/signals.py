@@ -11,3 +11,7 @@ learner_enrolled = Signal()
 
 # Sent after the commit that created assignments. Arguments: assignment_ids.
 training_assigned = Signal()
+
+# Sent by lms_daily after its own steps, with today; each receiver does its
+# part of the day's work (safe to run twice) and returns a summary line.
+daily_run = Signal()

@@ -18,6 +18,8 @@ class HubMenu(ViewSetGroup):
     menu_label = _("Hub")
     menu_icon = "group"
     menu_order = 150
+    # Apps above lms (certification) add their screens to this menu.
+    submenu_hook = "register_hub_menu_item"
     items = (
         TeamMatrixViewSet,
         AssignmentViewSet,

@@ -5,6 +5,7 @@ from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from wagtail.models import Locale, Page, Site
 
+from cms.demo.certificates import seed_certificates
 from cms.demo.content import COURSES, TOPICS
 from cms.demo.hub import seed_hub
 from cms.demo.learners import stable_id, work_through
@@ -276,5 +277,6 @@ def seed(password: str) -> dict:
     courses = _courses(catalogues, topics)
     users = _users(password)
     seed_hub(users, password)
+    seed_certificates(users)
     _half_done(users["learner@example.org"], courses[HALF_DONE_COURSE])
     return users

@@ -198,6 +198,15 @@ WAGTAILDOCS_EXTENSIONS = [
 
 LMS_SCENARIO_MAX_LENGTH = 5000
 
+# The key that signs Open Badges credentials: a PEM file, or the PEM text in
+# the CERTIFICATION_SIGNING_KEY environment variable; never in the database.
+# Without either, development generates one under var/keys/.
+if os.environ.get("CERTIFICATION_SIGNING_KEY_FILE"):
+    CERTIFICATION_SIGNING_KEY_FILE = os.environ["CERTIFICATION_SIGNING_KEY_FILE"]
+CERTIFICATION_KEYS_DIR = Path(
+    os.environ.get("CERTIFICATION_KEYS_DIR", BASE_DIR / "var" / "keys")
+)
+
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False
 X_FRAME_OPTIONS = "SAMEORIGIN"

@@ -93,6 +93,27 @@ def test_demo_users_and_the_half_done_course(client):
     assert client.login(email="manager@example.org", password="another-pass-7")
     assert client.get("/admin/hub/progress/").status_code == HTTPStatus.OK
 
+    # Certification: five definitions, the learner with one valid certificate
+    # and one inside its renewal window, and one revoked elsewhere.
+    from certification.models import Certificate, Certification
+
+    assert Certification.objects.count() == 5
+    crisis = Certification.objects.get(name="Crisiscommunicatie")
+    assert crisis.validity_months == 12
+    assert set(
+        Certification.objects.exclude(pk=crisis.pk).values_list(
+            "validity_months", flat=True
+        )
+    ) == {24}
+    statuses = sorted(
+        c.status_on(today) for c in Certificate.objects.filter(holder=learner)
+    )
+    assert statuses == ["expiring", "valid"]
+    revoked = Certificate.objects.exclude(holder=learner).filter(
+        revoked_at__isnull=False
+    )
+    assert revoked.count() == 1
+
 
 def test_demo_site_serves_every_page(client):
     call_command("seed_demo")

@@ -160,3 +160,21 @@ def test_two_managers_reviewing_one_answer_at_once_give_one_review(hub, catalogu
     assert ScenarioReview.objects.count() == 1
     assert ScenarioSubmission.objects.get().status == "approved"
     assert ModuleProgress.objects.count() == 1
+
+
+def test_concurrent_completions_issue_one_certificate(catalogue):
+    from datetime import date
+
+    from certification import services as certificates
+    from certification.models import Certificate, Certification
+
+    user = UserFactory()
+    certification = Certification.objects.create(name="Webcare", validity_months=24)
+    results = run_together(
+        lambda _i: certificates.issue_certificate(
+            holder=user, certification=certification, valid_from=date(2026, 11, 28)
+        )
+    )
+    assert not [result for result in results if isinstance(result, Exception)], results
+    assert len({result.pk for result in results}) == 1
+    assert Certificate.objects.count() == 1

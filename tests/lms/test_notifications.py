@@ -391,3 +391,31 @@ def test_finding_the_notices_takes_the_same_queries_for_5_or_50(course, admin):
     with CaptureQueriesContext(connection) as fifty:
         assert len(notifications.notices_due(today)) == 50
     assert len(five) == len(fifty) == 1
+
+
+def test_lms_daily_runs_the_other_apps_steps_and_reports_failures(db):
+    from io import StringIO
+
+    from django.core.management import CommandError, call_command
+
+    from lms.signals import daily_run
+
+    def renew(sender, today, **kwargs):
+        return f"renewed on {today}"
+
+    def broken(sender, today, **kwargs):
+        raise RuntimeError("boom")
+
+    daily_run.connect(renew)
+    try:
+        out = StringIO()
+        call_command("lms_daily", "--date", "2026-12-01", stdout=out)
+        assert "renew: renewed on 2026-12-01" in out.getvalue()
+        daily_run.connect(broken)
+        out = StringIO()
+        with pytest.raises(CommandError, match="broken"):
+            call_command("lms_daily", "--date", "2026-12-01", stdout=out)
+        assert "renewed on" in out.getvalue()
+    finally:
+        daily_run.disconnect(renew)
+        daily_run.disconnect(broken)

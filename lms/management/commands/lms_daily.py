@@ -8,7 +8,7 @@ from datetime import date
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
-from lms import notifications
+from lms import notifications, signals
 
 logger = logging.getLogger(__name__)
 
@@ -40,17 +40,10 @@ class Command(BaseCommand):
         "it again on the same day sends nothing twice."
     )
 
-    # The steps of the daily run, in order. Each takes the day and returns a
-    # line for the summary, and must be safe to run twice on one day.
-    #
-    # Certification's expiry and renewal steps belong here too. As lms may not
-    # import certification, certification adds them by overriding this
-    # command (the app listed first in INSTALLED_APPS wins):
-    #
-    #     from lms.management.commands import lms_daily
-    #
-    #     class Command(lms_daily.Command):
-    #         steps = [*lms_daily.Command.steps, expire_certificates, renew]
+    # The steps of the daily run, in order. Each takes the day, returns a line
+    # for the summary, and must be safe to run twice on one day. Apps above
+    # lms (certification: expiry and renewal) add theirs by receiving
+    # lms.signals.daily_run, since lms may not import them.
     steps: list[Callable[[date], str]] = [send_notices]
 
     def add_arguments(self, parser):
@@ -72,5 +65,14 @@ class Command(BaseCommand):
                 failed.append(step.__name__)
                 continue
             self.stdout.write(f"{step.__name__}: {summary}")
+        for receiver, result in signals.daily_run.send_robust(
+            sender=Command, today=today
+        ):
+            name = getattr(receiver, "__name__", str(receiver))
+            if isinstance(result, Exception):
+                logger.error("lms_daily: %s failed", name, exc_info=result)
+                failed.append(name)
+            else:
+                self.stdout.write(f"{name}: {result}")
         if failed:
             raise CommandError(f"lms_daily {today}: failed: {', '.join(failed)}")

@@ -1,0 +1,196 @@
+"""Certifications and certificates in the admin's Hub menu."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import path
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.generic import FormView, ListView, TemplateView, View
+from wagtail.admin.ui.tables import Column
+from wagtail.admin.viewsets.model import ModelViewSet
+
+from certification import readiness, services
+from certification.forms import CertificationForm, RevokeForm
+from certification.models import Certificate, Certification
+from lms import scope
+from lms.views.hub.base import HubFormMixin, HubView, HubViewSet
+from lms.views.hub.people import add_service_errors
+
+HUB_MENU = "register_hub_menu_item"
+
+
+def visible_certificates(user):
+    """HR sees every certificate; a manager those of their people."""
+    certificates = Certificate.objects.select_related("holder", "certification")
+    if scope.sees_everything(user):
+        return certificates
+    return certificates.filter(holder__in=scope.visible_people(user))
+
+
+class CertificationViewSet(ModelViewSet):
+    model = Certification
+    form_class = CertificationForm
+    icon = "tick-inverse"
+    name = "hub_certifications"
+    url_prefix = "hub/certifications"
+    menu_label = gettext_lazy("Certifications")
+    menu_hook = HUB_MENU
+    list_display = [
+        "name",
+        Column("validity_months", label=gettext_lazy("Valid for (months)")),
+        "renewal_window_days",
+    ]
+    copy_view_enabled = False
+    add_to_reference_index = False
+
+    def get_form_class(self, for_update=False):
+        return CertificationForm
+
+
+STATUSES = Certificate.Status.choices
+
+
+class CertificateIndexView(HubView, ListView):
+    permissions = ("certification.view_certificate",)
+    page_title = gettext_lazy("Certificates")
+    template_name = "certification/admin/certificates.html"
+    paginate_by = 50
+
+    def get_queryset(self):
+        certificates = visible_certificates(self.request.user).order_by(
+            "holder__name", "certification__name", "-valid_from"
+        )
+        query = self.request.GET.get("q", "").strip()
+        if query:
+            certificates = certificates.filter(holder__name__icontains=query)
+        return certificates
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        today = timezone.localdate()
+        for certificate in context["object_list"]:
+            certificate.status = certificate.status_on(today)
+            certificate.status_label = Certificate.Status(certificate.status).label
+        context.update(
+            query=self.request.GET.get("q", ""),
+            can_revoke=self.request.user.has_perm("certification.change_certificate"),
+        )
+        return context
+
+
+class CertificateActionMixin:
+    permissions = ("certification.change_certificate",)
+
+    def prepare(self, request, pk):
+        self.certificate = get_object_or_404(visible_certificates(request.user), pk=pk)
+
+
+class RevokeView(CertificateActionMixin, HubFormMixin, HubView, FormView):
+    page_title = gettext_lazy("Revoke a certificate")
+    template_name = "certification/admin/revoke.html"
+    form_class = RevokeForm
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(certificate=self.certificate, **kwargs)
+
+    def form_valid(self, form):
+        try:
+            services.revoke(
+                certificate=self.certificate,
+                by=self.request.user,
+                reason=form.cleaned_data["reason"],
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+            return self.form_invalid(form)
+        messages.success(self.request, _("The certificate has been revoked."))
+        return redirect("hub_certificates:index")
+
+
+class ReinstateView(CertificateActionMixin, HubView, View):
+    http_method_names = ["post"]
+
+    def post(self, request, pk):
+        try:
+            services.reinstate(certificate=self.certificate, by=request.user)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("The certificate has been reinstated."))
+        return redirect("hub_certificates:index")
+
+
+BAR_WIDTH = 400
+
+
+def chart_rows(entries):
+    """Bar segments for the readiness chart: certified, lapsing, not certified."""
+    rows = []
+    for index, entry in enumerate(entries):
+        total = len(entry.members) or 1
+        lapsing = len(entry.lapsing_within(readiness.HORIZONS[-1]))
+        parts = [
+            ("ok", entry.certified_count - lapsing),
+            ("lapsing", lapsing),
+            ("missing", len(entry.not_certified)),
+        ]
+        x, segments = 0, []
+        for kind, count in parts:
+            width = round(BAR_WIDTH * count / total)
+            if count:
+                segments.append({"kind": kind, "x": x, "width": width, "count": count})
+            x += width
+        rows.append({"entry": entry, "y": index * 34, "segments": segments})
+    return rows
+
+
+class ReadinessView(HubView, TemplateView):
+    permissions = ("certification.view_certificate",)
+    page_title = gettext_lazy("Readiness per role")
+    template_name = "certification/admin/readiness.html"
+
+    def get_context_data(self, **kwargs):
+        entries = readiness.role_readiness(
+            units=scope.visible_units(self.request.user), today=timezone.localdate()
+        )
+        rows = chart_rows(entries)
+        return super().get_context_data(
+            entries=entries,
+            chart_rows=rows,
+            chart_height=len(rows) * 34 + 10,
+            bar_width=BAR_WIDTH,
+            horizons=readiness.HORIZONS,
+            **kwargs,
+        )
+
+
+class ReadinessViewSet(HubViewSet):
+    name = "hub_readiness"
+    url_prefix = "hub/readiness"
+    icon = "success"
+    menu_icon = "success"
+    menu_label = gettext_lazy("Readiness")
+    menu_hook = HUB_MENU
+    permissions = ("certification.view_certificate",)
+
+    def get_urlpatterns(self):
+        return [path("", ReadinessView.as_view(), name="index")]
+
+
+class CertificateViewSet(HubViewSet):
+    name = "hub_certificates"
+    url_prefix = "hub/certificates"
+    icon = "doc-full"
+    menu_icon = "doc-full"
+    menu_label = gettext_lazy("Certificates")
+    menu_hook = HUB_MENU
+    permissions = ("certification.view_certificate",)
+
+    def get_urlpatterns(self):
+        return [
+            path("", CertificateIndexView.as_view(), name="index"),
+            path("<int:pk>/revoke/", RevokeView.as_view(), name="revoke"),
+            path("<int:pk>/reinstate/", ReinstateView.as_view(), name="reinstate"),
+        ]

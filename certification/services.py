@@ -1,0 +1,137 @@
+"""Issuing, revoking and reinstating certificates."""
+
+from datetime import date
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from wagtail.log_actions import log
+
+from certification import tasks
+from certification.models import Certificate, Certification
+from lms import scope
+from lms.models import Enrolment
+
+
+def has_completed_all(holder, certification: Certification) -> bool:
+    """Whether a person has completed every course the certification requires."""
+    required = set(certification.courses.values_list("translation_key", flat=True))
+    if not required:
+        return False
+    completed = set(
+        Enrolment.objects.completed()
+        .filter(user=holder, course__translation_key__in=required)
+        .values_list("course__translation_key", flat=True)
+    )
+    return required <= completed
+
+
+def issue_certificate(
+    *, holder, certification: Certification, valid_from: date, previous=None
+) -> Certificate:
+    """Issue the certificate of one period, or return the one already issued.
+
+    The database allows one certificate per holder, certification and start
+    of period, so concurrent completions cannot issue two.
+    """
+    certificate = Certificate(
+        holder=holder,
+        certification=certification,
+        valid_from=valid_from,
+        valid_until=certification.valid_until(valid_from),
+        previous=previous,
+    )
+    certificate.full_clean(validate_constraints=False, validate_unique=False)
+    try:
+        with transaction.atomic():
+            certificate.save()
+    except IntegrityError:
+        return Certificate.objects.get(
+            holder=holder, certification=certification, valid_from=valid_from
+        )
+    log(
+        certificate,
+        "certification.issue",
+        data={"holder": str(holder), "certification": certification.name},
+    )
+    return certificate
+
+
+def issue_if_earned(*, holder, certification: Certification, today: date | None = None):
+    """Issue a certificate when the holder has completed the required courses
+    and holds none in force; returns it, or None."""
+    today = today or timezone.localdate()
+    if (
+        Certificate.objects.in_force(today)
+        .filter(holder=holder, certification=certification)
+        .exists()
+    ):
+        return None
+    if not has_completed_all(holder, certification):
+        return None
+    return issue_certificate(
+        holder=holder, certification=certification, valid_from=today
+    )
+
+
+def issue_for_completed_course(*, user, course) -> list[Certificate]:
+    """After a course is completed: issue what the person has now earned."""
+    issued = []
+    for certification in Certification.objects.filter(
+        courses__translation_key=course.translation_key
+    ).distinct():
+        certificate = issue_if_earned(holder=user, certification=certification)
+        if certificate is not None:
+            issued.append(certificate)
+    return issued
+
+
+def _check_may_revoke(by, certificate) -> None:
+    if by.is_superuser:
+        return
+    if not by.has_perm("certification.change_certificate"):
+        raise PermissionDenied
+    if not (scope.sees_everything(by) or scope.manages(by, certificate.holder)):
+        raise PermissionDenied
+
+
+@transaction.atomic
+def revoke(*, certificate: Certificate, by, reason: str) -> Certificate:
+    """Revoke a certificate; the record stays, with when, by whom and why."""
+    _check_may_revoke(by, certificate)
+    certificate = Certificate.objects.select_for_update().get(pk=certificate.pk)
+    reason = reason.strip()
+    if not reason:
+        raise ValidationError({"reason": _("Say why the certificate is revoked.")})
+    if certificate.revoked_at:
+        raise ValidationError(_("This certificate is already revoked."))
+    certificate.revoked_at = timezone.now()
+    certificate.revoked_by = by
+    certificate.revocation_reason = reason
+    certificate.save(update_fields=["revoked_at", "revoked_by", "revocation_reason"])
+    log(certificate, "certification.revoke", user=by, data={"reason": reason})
+    tasks.mail_after_commit(certificate.pk, "revoked")
+    return certificate
+
+
+@transaction.atomic
+def reinstate(*, certificate: Certificate, by) -> Certificate:
+    """Undo a revocation: the same certificate, with the same code, counts again."""
+    _check_may_revoke(by, certificate)
+    certificate = Certificate.objects.select_for_update().get(pk=certificate.pk)
+    if not certificate.revoked_at:
+        raise ValidationError(_("This certificate is not revoked."))
+    reason = certificate.revocation_reason
+    certificate.revoked_at = None
+    certificate.revoked_by = None
+    certificate.revocation_reason = ""
+    certificate.save(update_fields=["revoked_at", "revoked_by", "revocation_reason"])
+    log(
+        certificate,
+        "certification.reinstate",
+        user=by,
+        data={"was_revoked_for": reason},
+    )
+    tasks.mail_after_commit(certificate.pk, "reinstated")
+    return certificate

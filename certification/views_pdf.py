@@ -1,0 +1,41 @@
+"""The holder's PDF download: for the holder, their managers and HR."""
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404
+from django.utils.text import slugify
+from django.views.decorators.http import require_safe
+
+from certification.models import Certificate
+from certification.pdf import certificate_pdf
+from lms import scope
+
+
+def may_download(user, certificate) -> bool:
+    """The holder, HR and the holder's managers may download a certificate."""
+    return (
+        user.pk == certificate.holder_id
+        or scope.sees_everything(user)
+        or scope.manages(user, certificate.holder)
+    )
+
+
+@require_safe
+@login_required
+def certificate_pdf_view(request, code):
+    """Send a certificate as a PDF attachment."""
+    certificate = get_object_or_404(
+        Certificate.objects.select_related("holder", "certification"), code=code
+    )
+    if not may_download(request.user, certificate):
+        raise PermissionDenied
+    response = HttpResponse(
+        certificate_pdf(certificate, request=request), content_type="application/pdf"
+    )
+    slug = slugify(certificate.certification.name) or "certificate"
+    response.headers["Content-Disposition"] = (
+        f'attachment; filename="certificate-{slug}.pdf"'
+    )
+    response.headers["Cache-Control"] = "private"
+    return response

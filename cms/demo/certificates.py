@@ -1,0 +1,89 @@
+"""Demo certifications and certificates: valid, in the renewal window, revoked."""
+
+from datetime import timedelta
+
+from django.contrib.auth import get_user_model
+from django.utils import timezone
+
+from certification import services
+from certification.models import Certificate, Certification
+from courses.models import CoursePage
+from lms.models import Role
+
+# name: (course slug, months valid, roles that require it)
+CERTIFICATIONS = {
+    "Webcare": ("webcare-basis", 24, ["Webcare-agent", "Communitymanager"]),
+    "Crisiscommunicatie": (
+        "crisiscommunicatie-hub",
+        12,
+        ["Crisiscommunicatie-lead", "Hubmanager"],
+    ),
+    "Personal branding": (
+        "linkedin-voor-gemeentemedewerkers",
+        24,
+        ["Social media champion"],
+    ),
+    "Social engagement": ("inwoners-betrekken-online", 24, ["Contentmaker"]),
+    "Social recruitment": ("werven-via-sociale-media", 24, []),
+}
+
+
+def _certifications():
+    certifications = {}
+    for name, (slug, months, roles) in CERTIFICATIONS.items():
+        certification, created = Certification.objects.get_or_create(
+            name=name,
+            defaults={
+                "validity_months": months,
+                "description": f"Hub Academy: {name}",
+                "criteria": "Alle modules van de cursus afgerond, met goedgekeurde casussen.",
+            },
+        )
+        if created:
+            certification.courses.set(
+                CoursePage.objects.filter(slug=slug).order_by("pk")[:1]
+            )
+            certification.roles.set(Role.objects.filter(name__in=roles))
+        certifications[name] = certification
+    return certifications
+
+
+def _hold(holder, certification, *, started_days_ago):
+    if Certificate.objects.filter(holder=holder, certification=certification).exists():
+        return None
+    return services.issue_certificate(
+        holder=holder,
+        certification=certification,
+        valid_from=timezone.localdate() - timedelta(days=started_days_ago),
+    )
+
+
+def seed_certificates(users) -> None:
+    """The learner holds one valid certificate and one inside its renewal
+    window; elsewhere in the hub one certificate is revoked."""
+    certifications = _certifications()
+    learner, manager = users["learner@example.org"], users["manager@example.org"]
+    _hold(learner, certifications["Personal branding"], started_days_ago=40)
+    _hold(
+        learner, certifications["Crisiscommunicatie"], started_days_ago=330
+    )  # 12 months
+    User = get_user_model()
+    for email, name, days in [
+        ("daan.meijer@example.org", "Webcare", 100),
+        ("imane.vos@example.org", "Crisiscommunicatie", 200),
+        ("said.van der meer@example.org".replace(" ", ""), "Crisiscommunicatie", 60),
+    ]:
+        person = User.objects.filter(email=email).first()
+        if person:
+            _hold(person, certifications[name], started_days_ago=days)
+    revoked_holder = User.objects.filter(email="merel.dekker@example.org").first()
+    if revoked_holder:
+        certificate = _hold(
+            revoked_holder, certifications["Webcare"], started_days_ago=150
+        )
+        if certificate:
+            services.revoke(
+                certificate=certificate,
+                by=manager,
+                reason="Behaald met het account van een collega.",
+            )

@@ -1,0 +1,127 @@
+"""The certification screens of the Hub menu, for every kind of user."""
+
+from http import HTTPStatus
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from certification import services
+from certification.models import Certificate, Certification
+
+pytestmark = pytest.mark.django_db
+
+OK, DENIED, HIDDEN = "ok", "denied", "hidden"
+
+
+@pytest.fixture
+def certificate(hub):
+    certification = Certification.objects.create(name="Webcare", validity_months=24)
+    certification.roles.add(hub.role)
+    return services.issue_certificate(
+        holder=hub.learner, certification=certification, valid_from=timezone.localdate()
+    )
+
+
+def outcome(response):
+    if response.status_code == HTTPStatus.OK:
+        return OK
+    if response.status_code == HTTPStatus.NOT_FOUND:
+        return HIDDEN
+    assert response.status_code in (HTTPStatus.FOUND, HTTPStatus.FORBIDDEN)
+    return DENIED
+
+
+@pytest.mark.parametrize(
+    "kind", ["anonymous", "learner", "manager", "other_manager", "hr", "editor"]
+)
+def test_certification_screens_obey_who_may_see_them(client, hub, certificate, kind):
+    if kind != "anonymous":
+        client.force_login(getattr(hub, kind))
+    screens = {
+        reverse("hub_readiness:index"): {"manager": OK, "other_manager": OK, "hr": OK},
+        reverse("hub_certificates:index"): {
+            "manager": OK,
+            "other_manager": OK,
+            "hr": OK,
+        },
+        reverse("hub_certificates:revoke", args=[certificate.pk]): {
+            "manager": OK,
+            "other_manager": HIDDEN,
+            "hr": OK,
+        },
+        reverse("hub_certifications:index"): {
+            "manager": OK,
+            "other_manager": OK,
+            "hr": OK,
+        },
+        reverse("hub_certifications:add"): {
+            "manager": OK,
+            "other_manager": OK,
+            "hr": DENIED,
+        },
+        reverse("certification:certificate_pdf", args=[certificate.code]): {
+            "learner": OK,
+            "manager": OK,
+            "other_manager": DENIED,
+            "hr": OK,
+        },
+    }
+    for url, expected in screens.items():
+        assert outcome(client.get(url)) == expected.get(kind, DENIED), (kind, url)
+
+
+def test_managers_list_only_their_peoples_certificates(client, hub, certificate):
+    client.force_login(hub.other_manager)
+    page = client.get(reverse("hub_certificates:index")).content.decode()
+    assert hub.learner.get_full_name() not in page
+    client.force_login(hub.manager)
+    assert (
+        hub.learner.get_full_name()
+        in client.get(reverse("hub_certificates:index")).content.decode()
+    )
+
+
+def test_revoke_and_reinstate_from_the_admin(client, hub, certificate):
+    client.force_login(hub.manager)
+    url = reverse("hub_certificates:revoke", args=[certificate.pk])
+    assert client.post(url, {"reason": ""}).status_code == HTTPStatus.BAD_REQUEST
+    assert client.post(url, {"reason": "Exam fraud"}).status_code == HTTPStatus.FOUND
+    certificate.refresh_from_db()
+    assert certificate.revoked_at and certificate.revocation_reason == "Exam fraud"
+    client.post(reverse("hub_certificates:reinstate", args=[certificate.pk]))
+    certificate.refresh_from_db()
+    assert certificate.revoked_at is None
+
+    client.force_login(hub.other_manager)
+    assert client.post(url, {"reason": "No"}).status_code == HTTPStatus.NOT_FOUND
+    client.force_login(hub.learner)
+    client.post(url, {"reason": "No"})
+    assert Certificate.objects.get().revoked_at is None
+
+
+def test_my_learning_links_each_certificate(client, hub, certificate):
+    client.force_login(hub.learner)
+    page = client.get(reverse("lms:my_learning")).content.decode()
+    assert reverse("certification:verify", args=[certificate.code]) in page
+    assert reverse("certification:certificate_pdf", args=[certificate.code]) in page
+    assert reverse("certification:credential", args=[certificate.code]) in page
+
+
+def test_certifications_are_edited_with_courses_and_roles(client, hub, course):
+    client.force_login(hub.manager)
+    response = client.post(
+        reverse("hub_certifications:add"),
+        {
+            "name": "Crisis lead",
+            "description": "",
+            "criteria": "All modules",
+            "courses": [course.pk],
+            "validity_months": "12",
+            "renewal_window_days": "60",
+            "roles": [hub.role.pk],
+        },
+    )
+    assert response.status_code == HTTPStatus.FOUND
+    certification = Certification.objects.get(name="Crisis lead")
+    assert list(certification.courses.all()) == [course]

@@ -1,0 +1,108 @@
+from datetime import date, timedelta
+from http import HTTPStatus
+
+import pytest
+from django.core.cache import cache
+from django.urls import reverse
+from django.utils import timezone
+
+from certification import services
+from certification.models import Certification
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def certificate(db):
+    from tests.factories import UserFactory
+
+    holder = UserFactory(
+        name="Sanne de Vries",
+        email="sanne.private@example.org",
+        employee_number="E-4711",
+    )
+    certification = Certification.objects.create(
+        name="Crisis communication", validity_months=12
+    )
+    return services.issue_certificate(
+        holder=holder, certification=certification, valid_from=timezone.localdate()
+    )
+
+
+def test_anyone_verifies_a_certificate_by_its_code(client, certificate):
+    response = client.get(reverse("certification:verify", args=[certificate.code]))
+    assert response.status_code == HTTPStatus.OK
+    page = response.content.decode()
+    assert "Sanne de Vries" in page and "Crisis communication" in page
+    assert '<meta name="robots" content="noindex, nofollow">' in page
+    assert response.context["status"] == "valid"
+    # Nothing personal beyond the holder's name.
+    for private in ("sanne.private@example.org", "E-4711"):
+        assert private not in page
+
+
+def test_a_revoked_certificate_shows_the_date_never_the_reason(
+    client, hub, certificate
+):
+    services.revoke(certificate=certificate, by=hub.hr, reason="Caught cheating")
+    page = client.get(
+        reverse("certification:verify", args=[certificate.code])
+    ).content.decode()
+    assert "Caught cheating" not in page
+    assert timezone.localdate().strftime("%Y") in page
+    assert "verify--revoked" in page
+
+
+def test_an_expired_certificate_says_so(client, certificate):
+    certificate.valid_from = date(2020, 1, 1)
+    certificate.valid_until = date(2020, 12, 31)
+    certificate.save()
+    response = client.get(reverse("certification:verify", args=[certificate.code]))
+    assert response.context["status"] == "expired"
+
+
+def test_an_unknown_code_is_a_plain_404(client, certificate):
+    response = client.get(reverse("certification:verify", args=["x" * 43]))
+    assert response.status_code == HTTPStatus.NOT_FOUND
+
+
+@pytest.mark.parametrize(
+    "language, text", [("nl", "Geldig tot"), ("en", "Valid until")]
+)
+def test_the_page_speaks_dutch_and_english(
+    client, certificate, language, text, settings
+):
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
+    page = client.get(
+        reverse("certification:verify", args=[certificate.code])
+    ).content.decode()
+    assert f'<html lang="{language}">' in page and text in page
+
+
+def test_verification_is_rate_limited_per_client_address(client, certificate, settings):
+    settings.CERTIFICATION_VERIFY_RATE_LIMIT = 5
+    url = reverse("certification:verify", args=[certificate.code])
+    codes = [client.get(url, REMOTE_ADDR="10.0.0.1").status_code for _ in range(7)]
+    assert codes == [200] * 5 + [429] * 2
+    # Guessing codes counts too, and another address is not affected.
+    assert (
+        client.get(
+            reverse("certification:verify", args=["guess"]), REMOTE_ADDR="10.0.0.1"
+        ).status_code
+        == 429
+    )
+    assert client.get(url, REMOTE_ADDR="10.0.0.2").status_code == 200
+
+
+def test_the_valid_until_is_shown(client, certificate):
+    page = client.get(
+        reverse("certification:verify", args=[certificate.code])
+    ).content.decode()
+    assert str((timezone.localdate() + timedelta(days=364)).year) in page
