@@ -1,15 +1,12 @@
 """Open Badges 3.0: the issuer's DID document, the status list, the credential."""
 
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse, JsonResponse
-from django.shortcuts import get_object_or_404
 from django.utils.text import slugify
 from django.views.decorators.http import require_safe
 
 from certification import badges
-from certification.models import Certificate
-from certification.views_pdf import may_download
+from certification.views_pdf import attachment, downloadable_certificate
 
 
 def _public(response):
@@ -47,16 +44,10 @@ def status_list(request, number):
 @login_required
 def credential(request, code):
     """Send a certificate's OpenBadgeCredential (VC-JWT) as an attachment."""
-    certificate = get_object_or_404(
-        Certificate.objects.select_related("holder", "certification"), code=code
-    )
-    if not may_download(request.user, certificate):
-        raise PermissionDenied
-    response = HttpResponse(
+    certificate = downloadable_certificate(request, code)
+    slug = slugify(certificate.certification.name) or "certificate"
+    return attachment(
         badges.signed_credential(certificate, request=request),
         content_type=badges.CONTENT_TYPE,
+        filename=f"{slug}.jwt",
     )
-    slug = slugify(certificate.certification.name) or "certificate"
-    response.headers["Content-Disposition"] = f'attachment; filename="{slug}.jwt"'
-    response.headers["Cache-Control"] = "private"
-    return response

@@ -21,21 +21,32 @@ def may_download(user, certificate) -> bool:
     )
 
 
-@require_safe
-@login_required
-def certificate_pdf_view(request, code):
-    """Send a certificate as a PDF attachment."""
+def downloadable_certificate(request, code) -> Certificate:
+    """The certificate of that code, if the user may download it (404, 403)."""
     certificate = get_object_or_404(
         Certificate.objects.select_related("holder", "certification"), code=code
     )
     if not may_download(request.user, certificate):
         raise PermissionDenied
-    response = HttpResponse(
-        certificate_pdf(certificate, request=request), content_type="application/pdf"
-    )
-    slug = slugify(certificate.certification.name) or "certificate"
-    response.headers["Content-Disposition"] = (
-        f'attachment; filename="certificate-{slug}.pdf"'
-    )
+    return certificate
+
+
+def attachment(content, *, content_type: str, filename: str) -> HttpResponse:
+    """A private download: never kept by shared caches."""
+    response = HttpResponse(content, content_type=content_type)
+    response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
     response.headers["Cache-Control"] = "private"
     return response
+
+
+@require_safe
+@login_required
+def certificate_pdf_view(request, code):
+    """Send a certificate as a PDF attachment."""
+    certificate = downloadable_certificate(request, code)
+    slug = slugify(certificate.certification.name) or "certificate"
+    return attachment(
+        certificate_pdf(certificate, request=request),
+        content_type="application/pdf",
+        filename=f"certificate-{slug}.pdf",
+    )
