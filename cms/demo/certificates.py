@@ -51,11 +51,16 @@ def _certifications():
 def _hold(holder, certification, *, started_days_ago):
     if Certificate.objects.filter(holder=holder, certification=certification).exists():
         return None
-    return services.issue_certificate(
+    certificate = services.issue_certificate(
         holder=holder,
         certification=certification,
         valid_from=timezone.localdate() - timedelta(days=started_days_ago),
     )
+    # A demo certificate looks issued when its period began, not today.
+    issued_at = timezone.now() - timedelta(days=started_days_ago)
+    Certificate.objects.filter(pk=certificate.pk).update(issued_at=issued_at)
+    certificate.issued_at = issued_at
+    return certificate
 
 
 def seed_certificates(users) -> None:
