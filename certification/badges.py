@@ -317,7 +317,7 @@ def build_credential(certificate, *, request) -> dict:
             "identifier": [
                 {
                     "type": "IdentityObject",
-                    "identityHash": certificate.holder.get_full_name(),
+                    "identityHash": certificate.holder_name,
                     "identityType": "name",
                     "hashed": False,
                 }

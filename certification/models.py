@@ -145,6 +145,14 @@ class Certificate(models.Model):
     def __str__(self):
         return f"{self.certification} – {self.holder}"
 
+    @property
+    def holder_name(self) -> str:
+        """The only personal data a certificate shows: the holder's name.
+
+        Never the email address, which get_full_name falls back to.
+        """
+        return self.holder.name or "—"
+
     def status_on(self, today: date) -> str:
         """Derived from the dates and revocation; never stored."""
         if self.revoked_at:

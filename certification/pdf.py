@@ -77,7 +77,7 @@ def render_certificate_pdf(
 ) -> bytes:
     """Draw a certificate as a one-page PDF, in the given language."""
     buffer = BytesIO()
-    holder = certificate.holder.get_full_name()
+    holder = certificate.holder_name
     certification = certificate.certification.name
     with translation.override(language):
         pdf = canvas.Canvas(
@@ -199,7 +199,7 @@ def _settings_for(request):
 def cache_key(certificate, *, verify_url: str, settings_obj, language: str) -> str:
     """The cache key of a PDF: it changes whenever anything printed changes."""
     printed = (
-        certificate.holder.get_full_name(),
+        certificate.holder_name,
         certificate.certification.name,
         certificate.issued_at.isoformat(),
         certificate.valid_from.isoformat(),

@@ -7,9 +7,11 @@ from django.core.cache import cache
 
 
 def client_address(request) -> str:
-    # Behind a proxy, set the trusted header the proxy writes.
+    """The client's address. Behind a proxy, set the header it writes; of a
+    list such as X-Forwarded-For the right-most entry counts, the one the
+    trusted proxy added, as clients can write anything to the left of it."""
     header = getattr(settings, "CERTIFICATION_CLIENT_ADDRESS_HEADER", "REMOTE_ADDR")
-    return request.META.get(header, "").split(",")[0].strip() or "unknown"
+    return request.META.get(header, "").split(",")[-1].strip() or "unknown"
 
 
 def allow(request, *, scope: str, limit: int, window_seconds: int = 60) -> bool:

@@ -43,12 +43,20 @@ class AssignmentPreview:
         return self.people - self.assigned
 
 
-def target_people(*, target, person=None, role=None, unit=None, include_subunits=True):
-    """The people a batch reaches: a person, or a role's or a unit's members."""
+def target_people(
+    *, target, person=None, role=None, unit=None, include_subunits=True, within=None
+):
+    """The people a batch reaches: a person, or a role's or a unit's members.
+
+    within, a queryset of units, limits memberships to those units: a role
+    assigned "everywhere" by a manager reaches its holders in their units.
+    """
     people = get_user_model().objects.filter(is_active=True)
     if target == AssignmentBatch.Target.PERSON:
         return people.filter(pk=person.pk)
     memberships = RoleMembership.objects.current()
+    if within is not None:
+        memberships = memberships.filter(unit__in=within)
     if unit is not None:
         units = OrgUnit.objects.filter(pk=unit.pk)
         if include_subunits:
@@ -59,19 +67,20 @@ def target_people(*, target, person=None, role=None, unit=None, include_subunits
     return people.filter(pk__in=memberships.values("user_id"))
 
 
-def _scoped_people(by, people):
-    """Limit people to those the person assigning is responsible for."""
+def _scoped_people(by, **target):
+    """The people of a batch that the person assigning is responsible for."""
     if by.is_superuser:
-        return people
+        return target_people(**target)
     if not by.has_perm("lms.add_trainingassignment"):
         raise PermissionDenied
+    people = target_people(**target, within=scope.visible_units(by))
     return people.filter(pk__in=scope.visible_people(by).values("pk"))
 
 
 def preview_assignment(*, by, course: CoursePage, **target) -> AssignmentPreview:
     """How many people a batch reaches, how many completed or have it already."""
     course = course.get_canonical()
-    people = _scoped_people(by, target_people(**target))
+    people = _scoped_people(by, **target)
     return AssignmentPreview(
         people=people.count(),
         completed=Enrolment.objects.completed()
@@ -184,13 +193,11 @@ def assign_course(
     batch.full_clean()
     people = _scoped_people(
         by,
-        target_people(
-            target=target,
-            person=person,
-            role=role,
-            unit=unit,
-            include_subunits=include_subunits,
-        ),
+        target=target,
+        person=person,
+        role=role,
+        unit=unit,
+        include_subunits=include_subunits,
     )
     if target == AssignmentBatch.Target.PERSON and not people.exists():
         raise PermissionDenied

@@ -26,6 +26,10 @@ def course_choices():
     return CoursePage.objects.live().filter(~Exists(earlier)).order_by("title")
 
 
+def _manager_label(user) -> str:
+    return f"{user} <{user.email}>"
+
+
 class UnitForm(WagtailAdminModelForm):
     parent = UnitChoiceField(
         label=_("Part of"),
@@ -43,18 +47,23 @@ class UnitForm(WagtailAdminModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["managers"].queryset = get_user_model().objects.filter(
+            is_active=True
+        )
+        self.fields["managers"].label_from_instance = _manager_label
         units = scope.visible_units(self.for_user).order_by("path")
         if self.instance.pk:
             units = units.exclude(path__startswith=self.instance.path)
             parent = self.instance.get_parent()
+            if (
+                not self.for_user.is_superuser
+                and not units.filter(pk=getattr(parent, "pk", None)).exists()
+            ):
+                # The top of what this manager manages stays where it is.
+                del self.fields["parent"]
+                return
             self.fields["parent"].initial = parent.pk if parent else None
         self.fields["parent"].queryset = units
-        self.fields["managers"].queryset = get_user_model().objects.filter(
-            is_active=True
-        )
-        self.fields["managers"].label_from_instance = lambda user: (
-            f"{user} <{user.email}>"
-        )
         if not self.for_user.is_superuser:
             self.fields["parent"].required = True
 

@@ -17,7 +17,8 @@ def review_queue(user):
     )
     if not scope.sees_everything(user):
         submissions = submissions.filter(enrolment__user__in=scope.visible_people(user))
-    return submissions.order_by("submitted_at", "pk")
+    # Nobody reviews their own answers.
+    return submissions.exclude(enrolment__user=user).order_by("submitted_at", "pk")
 
 
 @transaction.atomic
@@ -25,8 +26,11 @@ def review_scenario(
     *, submission: ScenarioSubmission, by, decision: str, feedback: str = ""
 ) -> ScenarioReview:
     """Approve an answer (the module may then be complete) or return it."""
-    if not by.has_perm("lms.add_scenarioreview") or not scope.manages(
-        by, submission.enrolment.user
+    learner = submission.enrolment.user
+    if (
+        not by.has_perm("lms.add_scenarioreview")
+        or learner.pk == by.pk
+        or not scope.manages(by, learner)
     ):
         raise PermissionDenied
     submission = ScenarioSubmission.objects.select_for_update().get(pk=submission.pk)

@@ -24,3 +24,9 @@ if os.environ.get("REDIS_URL"):
             "LOCATION": os.environ["REDIS_URL"],
         }
     }
+
+# Behind the load balancer every request comes from its address: rate limits
+# count the address it forwards instead.
+CERTIFICATION_CLIENT_ADDRESS_HEADER = os.environ.get(
+    "CLIENT_ADDRESS_HEADER", "HTTP_X_FORWARDED_FOR"
+)

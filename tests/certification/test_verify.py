@@ -106,3 +106,23 @@ def test_the_valid_until_is_shown(client, certificate):
         reverse("certification:verify", args=[certificate.code])
     ).content.decode()
     assert str((timezone.localdate() + timedelta(days=364)).year) in page
+
+
+def test_a_holder_without_a_name_is_not_shown_by_email(client, certificate):
+    certificate.holder.name = ""
+    certificate.holder.save()
+    page = client.get(
+        reverse("certification:verify", args=[certificate.code])
+    ).content.decode()
+    assert "sanne.private@example.org" not in page
+
+
+def test_behind_a_proxy_the_address_it_saw_counts(client, certificate, settings):
+    settings.CERTIFICATION_VERIFY_RATE_LIMIT = 2
+    settings.CERTIFICATION_CLIENT_ADDRESS_HEADER = "HTTP_X_FORWARDED_FOR"
+    url = reverse("certification:verify", args=[certificate.code])
+    codes = [
+        client.get(url, HTTP_X_FORWARDED_FOR=f"spoofed-{i}, 10.9.9.9").status_code
+        for i in range(3)
+    ]
+    assert codes == [200, 200, 429]

@@ -222,3 +222,17 @@ def test_status_is_derived_from_dates_and_work(hub, course):
     assert query.with_status(timezone.localdate()).get().status == "in_progress"
     with time_machine.travel(timezone.now() + timedelta(days=6), tick=False):
         assert query.with_status(timezone.localdate()).get().status == "overdue"
+
+
+def test_a_role_everywhere_reaches_only_holders_in_the_managers_units(hub, course):
+    from lms.models import Role
+
+    other_role = Role.objects.create(name="Champion")
+    # A plain member of the manager's unit who holds the role elsewhere.
+    straddler = UserFactory()
+    organisation.join_role(user=straddler, unit=hub.spoke, role=None)
+    organisation.join_role(user=straddler, unit=hub.other_spoke, role=other_role)
+    preview = assignments.preview_assignment(
+        by=hub.manager, course=course, target="role", role=other_role, unit=None
+    )
+    assert preview.people == 0

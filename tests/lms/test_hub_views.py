@@ -223,3 +223,39 @@ def test_a_course_required_in_the_role_editor_reaches_current_members(
     for person in (hub.learner, hub.outsider):
         assignment = TrainingAssignment.objects.get(user=person, course=course)
         assert assignment.due_on == soon(21) and assignment.source == "role"
+
+
+def test_nobody_reviews_their_own_answer(client, hub, catalogue):
+    from django.core.exceptions import PermissionDenied
+
+    from lms import reviews
+
+    course = make_course(catalogue, bodies=[[scenario_block()]])
+    module = course.get_modules().get()
+    from lms.organisation import join_role
+
+    join_role(user=hub.manager, unit=hub.spoke, role=hub.role)
+    services.enrol(user=hub.manager, course=course)
+    submission = services.submit_scenario(
+        user=hub.manager,
+        module=module,
+        block_id=module.interactive_blocks()[0].id,
+        text="My own answer, approved by myself?",
+        token="2d7c1d90-6e77-4b1d-ac07-9c2b6b6c9e33",
+    )
+    assert submission not in reviews.review_queue(hub.manager)
+    with pytest.raises(PermissionDenied):
+        reviews.review_scenario(
+            submission=submission, by=hub.manager, decision="approved"
+        )
+
+
+def test_a_manager_edits_the_top_unit_they_manage(client, hub):
+    client.force_login(hub.manager)
+    url = reverse("hub_units:edit", args=[hub.spoke.pk])
+    response = client.post(
+        url, {"name": "Webcare team", "description": "", "managers": [hub.manager.pk]}
+    )
+    assert response.status_code == HTTPStatus.FOUND
+    hub.spoke.refresh_from_db()
+    assert hub.spoke.name == "Webcare team" and hub.spoke.get_parent() == hub.root
