@@ -16,10 +16,12 @@ class CertificationForm(WagtailAdminModelForm):
             "courses",
             "validity_months",
             "renewal_window_days",
+            "renewal_courses",
             "roles",
         ]
         widgets = {
             "courses": forms.CheckboxSelectMultiple,
+            "renewal_courses": forms.CheckboxSelectMultiple,
             "roles": forms.CheckboxSelectMultiple,
         }
 
@@ -27,6 +29,7 @@ class CertificationForm(WagtailAdminModelForm):
         super().__init__(*args, **kwargs)
         # Certificates follow the originals of the courses, like enrolments do.
         self.fields["courses"].queryset = course_choices()
+        self.fields["renewal_courses"].queryset = course_choices()
 
 
 class RevokeForm(forms.Form):

@@ -42,6 +42,13 @@ class Certification(models.Model):
         default=60,
         help_text=_("How long before expiry renewal starts."),
     )
+    renewal_courses = models.ManyToManyField(
+        "courses.CoursePage",
+        verbose_name=_("renewal courses"),
+        related_name="renewing_certifications",
+        blank=True,
+        help_text=_("What a holder takes to renew; empty: the required courses."),
+    )
     roles = models.ManyToManyField(
         "lms.Role",
         verbose_name=_("roles that require it"),
@@ -56,6 +63,11 @@ class Certification(models.Model):
 
     def __str__(self):
         return self.name
+
+    def get_renewal_courses(self):
+        """The courses that renew a certificate: the renewal courses, if any."""
+        renewal = self.renewal_courses.all()
+        return renewal if renewal.exists() else self.courses.all()
 
     def valid_until(self, valid_from: date) -> date | None:
         """The last day of a period that starts on valid_from."""

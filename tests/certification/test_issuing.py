@@ -167,3 +167,12 @@ def test_the_holder_is_mailed_on_revocation_and_reinstatement(
     assert revoked.alternatives[0].mimetype == "text/html"
     assert "valid again" in reinstated.subject
     assert certificate.code in revoked.body
+
+
+def test_renewal_courses_default_to_the_required_ones(
+    certification, catalogue, two_courses
+):
+    assert set(certification.get_renewal_courses()) == set(two_courses)
+    refresher = make_course(catalogue)
+    certification.renewal_courses.add(refresher)
+    assert list(certification.get_renewal_courses()) == [refresher]
