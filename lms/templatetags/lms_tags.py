@@ -6,6 +6,7 @@ from django import template
 
 from courses.grading import InvalidAnswer, grade_quiz, question_choices, quiz_questions
 from lms import app_settings, progress
+from lms.views.learner import quiz_answers
 
 register = template.Library()
 
@@ -64,10 +65,7 @@ def quiz_panel(context, page, block, state):
     chosen = set()
     if errors:  # keep what the learner ticked when the form comes back with an error
         chosen = {
-            value
-            for key in request.POST
-            if key.startswith("q-")
-            for value in request.POST.getlist(key)
+            value for values in quiz_answers(request.POST).values() for value in values
         }
     return {
         "request": request,

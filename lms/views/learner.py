@@ -63,7 +63,8 @@ def complete_module(request, module_id):
     return redirect(following.url if following else module.get_course().url)
 
 
-def _quiz_answers(post) -> dict[str, list[str]]:
+def quiz_answers(post) -> dict[str, list[str]]:
+    """A quiz form's answers: question id to the chosen answer ids."""
     return {key[2:]: post.getlist(key) for key in post if key.startswith("q-")}
 
 
@@ -76,7 +77,7 @@ def submit_quiz(request, module_id, block_id):
             user=request.user,
             module=module,
             block_id=block_id,
-            answers=_quiz_answers(request.POST),
+            answers=quiz_answers(request.POST),
             token=request.POST.get("token", ""),
         )
     except ValidationError as error:

@@ -93,33 +93,22 @@ def test_assigning_writes_one_record_per_person_and_enrols(hub, course):
     assert assignment.due_on == soon() and assignment.demands.count() == 2
 
 
-def test_managers_cannot_reach_beyond_their_units(hub, course):
+@pytest.mark.parametrize(
+    "by, target",
+    [
+        ("manager", {"target": "person", "person": "outsider"}),
+        ("manager", {"target": "unit", "unit": "other_spoke"}),
+        ("hr", {"target": "person", "person": "learner"}),
+    ],
+)
+def test_managers_cannot_reach_beyond_their_units(hub, course, by, target):
+    target = {
+        key: getattr(hub, value) if key != "target" else value
+        for key, value in target.items()
+    }
     with pytest.raises(PermissionDenied):
         assignments.assign_course(
-            by=hub.manager,
-            course=course,
-            due_on=soon(),
-            reason="x",
-            target="person",
-            person=hub.outsider,
-        )
-    with pytest.raises(PermissionDenied):
-        assignments.assign_course(
-            by=hub.manager,
-            course=course,
-            due_on=soon(),
-            reason="x",
-            target="unit",
-            unit=hub.other_spoke,
-        )
-    with pytest.raises(PermissionDenied):
-        assignments.assign_course(
-            by=hub.hr,
-            course=course,
-            due_on=soon(),
-            reason="x",
-            target="person",
-            person=hub.learner,
+            by=getattr(hub, by), course=course, due_on=soon(), reason="x", **target
         )
     assert not AssignmentBatch.objects.exists()
     assert not TrainingAssignment.objects.filter(user=hub.outsider).exists()

@@ -259,3 +259,26 @@ def test_a_manager_edits_the_top_unit_they_manage(client, hub):
     assert response.status_code == HTTPStatus.FOUND
     hub.spoke.refresh_from_db()
     assert hub.spoke.name == "Webcare team" and hub.spoke.get_parent() == hub.root
+
+
+def test_a_manager_adds_a_team_below_their_unit(client, hub):
+    from lms.models import OrgUnit
+
+    client.force_login(hub.manager)
+    response = client.post(
+        reverse("hub_units:add"),
+        {
+            "name": "Weekend",
+            "description": "",
+            "parent": hub.spoke.pk,
+            "managers": [hub.manager.pk],
+        },
+    )
+    assert response.status_code == HTTPStatus.FOUND
+    team = OrgUnit.objects.get(name="Weekend")
+    assert team.get_parent() == hub.spoke and list(team.managers.all()) == [hub.manager]
+    response = client.post(
+        reverse("hub_units:add"), {"name": "Rogue", "parent": hub.other_spoke.pk}
+    )
+    assert response.status_code != HTTPStatus.FOUND
+    assert not OrgUnit.objects.filter(name="Rogue").exists()

@@ -7,7 +7,7 @@ from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.log_actions import log
 
-from lms import scope
+from lms import organisation, scope
 from lms.forms import UnitForm
 from lms.models import OrgUnit
 
@@ -29,15 +29,14 @@ class UnitIndexView(generic.IndexView):
 class UnitCreateView(generic.CreateView):
     @transaction.atomic
     def save_instance(self):
-        unit = self.form.save(commit=False)
-        parent = self.form.cleaned_data.get("parent")
-        unit = (
-            parent.add_child(instance=unit)
-            if parent
-            else OrgUnit.add_root(instance=unit)
+        data = self.form.cleaned_data
+        unit = organisation.create_unit(
+            name=data["name"],
+            description=data["description"],
+            parent=data.get("parent"),
+            by=self.request.user,
         )
-        self.form.save_m2m()
-        log(unit, "wagtail.create", user=self.request.user)
+        unit.managers.set(data["managers"])
         return unit
 
 
