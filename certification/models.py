@@ -122,6 +122,12 @@ class Certificate(models.Model):
         blank=True,
         related_name="successor",
     )
+    renewal_started_at = models.DateTimeField(
+        _("renewal started at"),
+        null=True,
+        blank=True,
+        help_text=_("When the renewal courses were assigned to the holder."),
+    )
     revoked_at = models.DateTimeField(_("revoked at"), null=True, blank=True)
     revoked_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,

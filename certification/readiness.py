@@ -4,6 +4,8 @@ soon and who is not certified; in a fixed number of queries."""
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from django.db.models import Q
+
 from certification.models import Certificate, Certification
 from lms.models import Role, RoleMembership
 
@@ -34,16 +36,24 @@ class Readiness:
 
 
 def certified_until(user_ids, certifications, today: date) -> dict:
-    """(user id, certification id) → the last day a certificate in force holds
-    (date.max for one that does not expire)."""
+    """(user id, certification id) → the last day the holder stays certified
+    (date.max if that never ends), counting renewals that start later."""
     found = {}
-    for holder_id, certification_id, valid_until in (
-        Certificate.objects.in_force(today)
-        .filter(holder_id__in=user_ids, certification__in=certifications)
-        .values_list("holder_id", "certification_id", "valid_until")
+    for holder_id, certification_id, valid_from, valid_until in (
+        Certificate.objects.filter(
+            Q(valid_until__isnull=True) | Q(valid_until__gte=today),
+            revoked_at__isnull=True,
+            holder_id__in=user_ids,
+            certification__in=certifications,
+        )
+        .order_by("valid_from")
+        .values_list("holder_id", "certification_id", "valid_from", "valid_until")
     ):
         key = (holder_id, certification_id)
-        found[key] = max(found.get(key, date.min), valid_until or date.max)
+        covered = found.get(key, today - timedelta(days=1))
+        # A period that starts by the day after the last one ends extends it.
+        if covered != date.max and valid_from <= covered + timedelta(days=1):
+            found[key] = max(covered, valid_until or date.max)
     return found
 
 

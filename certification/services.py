@@ -4,11 +4,12 @@ from datetime import date
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
-from certification import tasks
+from certification import renewal, tasks
 from certification.models import Certificate, Certification
 from lms import scope
 from lms.models import Enrolment
@@ -47,8 +48,12 @@ def issue_certificate(
         with transaction.atomic():
             certificate.save()
     except IntegrityError:
+        # Issued meanwhile by a concurrent completion: the same period, or the
+        # same predecessor.
         return Certificate.objects.get(
-            holder=holder, certification=certification, valid_from=valid_from
+            Q(valid_from=valid_from) | Q(previous=previous, previous__isnull=False),
+            holder=holder,
+            certification=certification,
         )
     log(
         certificate,
@@ -58,10 +63,38 @@ def issue_certificate(
     return certificate
 
 
+def latest_certificate(holder, certification: Certification):
+    """The end of the holder's chain of certificates: not revoked, not renewed."""
+    return (
+        Certificate.objects.filter(
+            holder=holder,
+            certification=certification,
+            revoked_at__isnull=True,
+            successor__isnull=True,
+        )
+        .order_by("-valid_from", "-pk")
+        .first()
+    )
+
+
 def issue_if_earned(*, holder, certification: Certification, today: date | None = None):
-    """Issue a certificate when the holder has completed the required courses
-    and holds none in force; returns it, or None."""
+    """Issue the certificate the holder has now earned, if any, and return it.
+
+    A renewal in progress is earned by completing the renewal courses since it
+    began; otherwise by completing every required course while holding no
+    certificate in force.
+    """
     today = today or timezone.localdate()
+    latest = latest_certificate(holder, certification)
+    if latest is not None and latest.renewal_started_at is not None:
+        if not renewal.renewal_completed(latest):
+            return None
+        return issue_certificate(
+            holder=holder,
+            certification=certification,
+            valid_from=renewal.next_period_start(latest, today),
+            previous=latest,
+        )
     if (
         Certificate.objects.in_force(today)
         .filter(holder=holder, certification=certification)
@@ -71,7 +104,7 @@ def issue_if_earned(*, holder, certification: Certification, today: date | None 
     if not has_completed_all(holder, certification):
         return None
     return issue_certificate(
-        holder=holder, certification=certification, valid_from=today
+        holder=holder, certification=certification, valid_from=today, previous=latest
     )
 
 
@@ -79,7 +112,8 @@ def issue_for_completed_course(*, user, course) -> list[Certificate]:
     """After a course is completed: issue what the person has now earned."""
     issued = []
     for certification in Certification.objects.filter(
-        courses__translation_key=course.translation_key
+        Q(courses__translation_key=course.translation_key)
+        | Q(renewal_courses__translation_key=course.translation_key)
     ).distinct():
         certificate = issue_if_earned(holder=user, certification=certification)
         if certificate is not None:

@@ -22,6 +22,11 @@ def register_log_actions(actions):
         "certification.revoke", _("Revoke a certificate"), _("Revoked a certificate")
     )
     actions.register_action(
+        "certification.renewal",
+        _("Start a renewal"),
+        _("Assigned the renewal courses of a certificate"),
+    )
+    actions.register_action(
         "certification.reinstate",
         _("Reinstate a certificate"),
         _("Reinstated a certificate"),

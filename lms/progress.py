@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass, field
 
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils import timezone
 from wagtail.models import Locale
 
@@ -59,9 +59,9 @@ def learning_overview(user) -> dict:
         else []
     )
     done = set(
-        ModuleProgress.objects.filter(enrolment__in=active).values_list(
-            "enrolment_id", "module_id"
-        )
+        ModuleProgress.objects.filter(
+            enrolment__in=active, cycle=F("enrolment__cycle")
+        ).values_list("enrolment_id", "module_id")
     )
     next_module = {}
     for enrolment in active:
@@ -175,9 +175,9 @@ def course_progress(user, course: CoursePage) -> CourseProgress:
     done_keys = set()
     if enrolment:
         done_keys = set(
-            ModuleProgress.objects.filter(enrolment=enrolment).values_list(
-                "module__translation_key", flat=True
-            )
+            ModuleProgress.objects.filter(
+                enrolment=enrolment, cycle=enrolment.cycle
+            ).values_list("module__translation_key", flat=True)
         )
     lines = [
         ModuleLine(page=page, done=page.translation_key in done_keys)
@@ -221,7 +221,9 @@ def module_state(user, module: ModulePage) -> ModuleState:
     enrolment = _enrolment_for(user, course.translation_key) if course else None
     if enrolment is None:
         return ModuleState(enrolment=None)
-    same_module = Q(module__translation_key=module.translation_key)
+    same_module = Q(
+        module__translation_key=module.translation_key, cycle=enrolment.cycle
+    )
     state = ModuleState(
         enrolment=enrolment,
         done=ModuleProgress.objects.filter(same_module, enrolment=enrolment).exists(),

@@ -42,7 +42,10 @@ class EnrolmentQuerySet(models.QuerySet):
             ),
             modules_done=Count(
                 "module_progress",
-                filter=Q(module_progress__module__live=True),
+                filter=Q(
+                    module_progress__module__live=True,
+                    module_progress__cycle=F("cycle"),
+                ),
                 distinct=True,
             ),
         )
@@ -110,8 +113,8 @@ class RoleMembershipQuerySet(models.QuerySet):
 
 class TrainingAssignmentQuerySet(models.QuerySet):
     def current(self):
-        """Assignments that have not been withdrawn."""
-        return self.filter(withdrawn_at__isnull=True)
+        """Assignments neither withdrawn nor closed by a new round of the course."""
+        return self.filter(withdrawn_at__isnull=True, fulfilled_at__isnull=True)
 
     def with_status(self, today):
         """Annotate effective_due, completed_at, is_exempt and status for a date.
@@ -130,11 +133,14 @@ class TrainingAssignmentQuerySet(models.QuerySet):
             effective_due=Coalesce(
                 Subquery(latest_extension.values("due_on")[:1]), F("due_on")
             ),
-            completed_at=Subquery(
-                enrolment.filter(status="completed").values("completed_at")[:1]
+            completed_at=Coalesce(
+                F("fulfilled_at"),
+                Subquery(
+                    enrolment.filter(status="completed").values("completed_at")[:1]
+                ),
             ),
             is_exempt=Exists(Exemption.objects.filter(assignment=OuterRef("pk"))),
-            has_started=Exists(enrolment.filter(module_progress__isnull=False)),
+            has_started=Exists(enrolment.filter(module_progress__cycle=F("cycle"))),
         )
         return queryset.annotate(
             status=Case(

@@ -15,7 +15,13 @@ from django.utils.translation import gettext as _
 from courses.grading import InvalidAnswer, grade_quiz
 from courses.models import CoursePage, ModulePage
 from lms import app_settings, signals
-from lms.models import Enrolment, ModuleProgress, QuizAttempt, ScenarioSubmission
+from lms.models import (
+    CourseCompletion,
+    Enrolment,
+    ModuleProgress,
+    QuizAttempt,
+    ScenarioSubmission,
+)
 from lms.sanitising import sanitise_answer
 
 
@@ -62,15 +68,16 @@ def _locked_enrolment(user, course: CoursePage) -> Enrolment:
 
 
 def unmet_requirements(enrolment: Enrolment, module: ModulePage) -> list[str]:
-    """Titles of the quizzes and scenarios of a module that are not yet done."""
+    """Titles of the quizzes and scenarios of a module not yet done this cycle."""
+    this_cycle = {"enrolment": enrolment, "module": module, "cycle": enrolment.cycle}
     passed = set(
-        QuizAttempt.objects.filter(
-            enrolment=enrolment, module=module, passed=True
-        ).values_list("block_id", flat=True)
+        QuizAttempt.objects.filter(**this_cycle, passed=True).values_list(
+            "block_id", flat=True
+        )
     )
     approved = set(
         ScenarioSubmission.objects.approved()
-        .filter(enrolment=enrolment, module=module)
+        .filter(**this_cycle)
         .values_list("block_id", flat=True)
     )
     done = {"quiz": passed, "scenario": approved}
@@ -83,7 +90,7 @@ def unmet_requirements(enrolment: Enrolment, module: ModulePage) -> list[str]:
 
 def _record_module(enrolment: Enrolment, module: ModulePage) -> ModuleProgress:
     progress, _created = ModuleProgress.objects.get_or_create(
-        enrolment=enrolment, module=module
+        enrolment=enrolment, module=module, cycle=enrolment.cycle
     )
     _complete_course_if_done(enrolment)
     return progress
@@ -93,13 +100,20 @@ def _complete_course_if_done(enrolment: Enrolment) -> None:
     if enrolment.is_completed:
         return
     required = set(enrolment.course.get_modules().values_list("pk", flat=True))
-    done = set(enrolment.module_progress.values_list("module_id", flat=True))
+    done = set(
+        enrolment.module_progress.filter(cycle=enrolment.cycle).values_list(
+            "module_id", flat=True
+        )
+    )
     if not required or not required <= done:
         return
     enrolment.status = Enrolment.Status.COMPLETED
     enrolment.completed_at = timezone.now()
     enrolment.full_clean()
     enrolment.save(update_fields=["status", "completed_at"])
+    CourseCompletion.objects.create(
+        enrolment=enrolment, cycle=enrolment.cycle, completed_at=enrolment.completed_at
+    )
     transaction.on_commit(
         lambda: signals.course_completed.send(
             sender=Enrolment,
@@ -168,6 +182,7 @@ def submit_quiz(
         enrolment=enrolment,
         module=canonical,
         block_id=block_id,
+        cycle=enrolment.cycle,
         answers={key: sorted(value) for key, value in answers.items()},
         score=score,
         passed=result.passes(course.pass_mark),
@@ -221,7 +236,7 @@ def submit_scenario(
     if existing:
         return existing
     answered = ScenarioSubmission.objects.filter(
-        enrolment=enrolment, module=canonical, block_id=block_id
+        enrolment=enrolment, module=canonical, block_id=block_id, cycle=enrolment.cycle
     ).exclude(status=ScenarioSubmission.Status.RETURNED)
     if answered.exists():
         raise ValidationError(
@@ -231,6 +246,7 @@ def submit_scenario(
         enrolment=enrolment,
         module=canonical,
         block_id=block_id,
+        cycle=enrolment.cycle,
         text=cleaned,
         token=token,
     )
@@ -246,3 +262,23 @@ def complete_module_if_done(*, enrolment: Enrolment, module: ModulePage) -> bool
         return False
     _record_module(enrolment, module)
     return True
+
+
+@transaction.atomic
+def start_new_cycle(*, enrolment: Enrolment) -> Enrolment:
+    """Open a completed course again, to be taken anew (to renew a certificate).
+
+    The earlier cycle's progress, attempts and completion stay as history. An
+    enrolment still in progress is left as it is, so that this is idempotent.
+    """
+    enrolment = Enrolment.objects.select_for_update().get(pk=enrolment.pk)
+    if not enrolment.is_completed:
+        return enrolment
+    enrolment.cycle += 1
+    enrolment.cycle_started_at = timezone.now()
+    enrolment.status = Enrolment.Status.ACTIVE
+    enrolment.completed_at = None
+    enrolment.save(
+        update_fields=["cycle", "cycle_started_at", "status", "completed_at"]
+    )
+    return enrolment

@@ -5,10 +5,11 @@ from datetime import timedelta
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
-from certification import services
+from certification import renewal, services
 from certification.models import Certificate, Certification
+from cms.demo.learners import work_through
 from courses.models import CoursePage
-from lms.models import Role
+from lms.models import CourseCompletion, Enrolment, Role
 
 # name: (course slug, months valid, roles that require it)
 CERTIFICATIONS = {
@@ -63,15 +64,36 @@ def _hold(holder, certification, *, started_days_ago):
     return certificate
 
 
+def _earned_back_then(certificate, *, reviewer) -> None:
+    """The holder completed the certificate's courses when it was issued, so
+    that renewal has something to open again."""
+    courses = list(certificate.certification.courses.all())
+    for course in courses:
+        for module in course.get_modules().specific():
+            work_through(
+                certificate.holder,
+                module,
+                token_prefix="demo-earned",
+                reviewer=reviewer,
+            )
+    completions = Enrolment.objects.filter(user=certificate.holder, course__in=courses)
+    completions.filter(status="completed").update(completed_at=certificate.issued_at)
+    CourseCompletion.objects.filter(enrolment__in=completions).update(
+        completed_at=certificate.issued_at
+    )
+
+
 def seed_certificates(users) -> None:
     """The learner holds one valid certificate and one inside its renewal
     window; elsewhere in the hub one certificate is revoked."""
     certifications = _certifications()
     learner, manager = users["learner@example.org"], users["manager@example.org"]
     _hold(learner, certifications["Personal branding"], started_days_ago=40)
-    _hold(
+    crisis = _hold(
         learner, certifications["Crisiscommunicatie"], started_days_ago=330
     )  # 12 months
+    if crisis:
+        _earned_back_then(crisis, reviewer=manager)
     User = get_user_model()
     for email, name, days in [
         ("daan.meijer@example.org", "Webcare", 100),
@@ -92,3 +114,6 @@ def seed_certificates(users) -> None:
                 by=manager,
                 reason="Behaald met het account van een collega.",
             )
+    # What lms_daily would do today: the learner's crisis certificate is in
+    # its window, so its course is assigned again for renewal.
+    renewal.start_due_renewals(timezone.localdate())

@@ -8,6 +8,7 @@ from lms.models.assignments import (
     TrainingAssignment,
 )
 from lms.models.learning import (
+    CourseCompletion,
     Enrolment,
     ModuleProgress,
     QuizAttempt,
@@ -20,6 +21,7 @@ from lms.models.reviews import ScenarioReview
 __all__ = [
     "AssignmentBatch",
     "AssignmentDemand",
+    "CourseCompletion",
     "DueDateExtension",
     "Enrolment",
     "Exemption",

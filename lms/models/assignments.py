@@ -119,6 +119,9 @@ class TrainingAssignment(models.Model):
     )
     assigned_at = models.DateTimeField(_("assigned at"), auto_now_add=True)
     withdrawn_at = models.DateTimeField(_("withdrawn at"), null=True, blank=True)
+    # Done, and closed because the course is due again (renewing a
+    # certificate): the new round is a new assignment, this one stays history.
+    fulfilled_at = models.DateTimeField(_("fulfilled at"), null=True, blank=True)
 
     objects = TrainingAssignmentQuerySet.as_manager()
 
@@ -129,7 +132,7 @@ class TrainingAssignment(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["user", "course"],
-                condition=Q(withdrawn_at__isnull=True),
+                condition=Q(withdrawn_at__isnull=True, fulfilled_at__isnull=True),
                 name="lms_one_current_assignment",
             )
         ]
@@ -137,6 +140,13 @@ class TrainingAssignment(models.Model):
 
     def __str__(self):
         return f"{self.user} – {self.course} ({self.due_on})"
+
+    @property
+    def reason_text(self) -> str:
+        """Why, in words: a renewal keeps the certification's name as reason."""
+        if self.source == self.Source.RENEWAL and self.reason:
+            return _("To renew the certificate “%(name)s”") % {"name": self.reason}
+        return self.reason
 
 
 class AssignmentDemand(models.Model):

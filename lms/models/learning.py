@@ -36,6 +36,12 @@ class Enrolment(models.Model):
     )
     enrolled_at = models.DateTimeField(_("enrolled at"), auto_now_add=True)
     completed_at = models.DateTimeField(_("completed at"), null=True, blank=True)
+    # Each time a completed course is taken again (to renew a certificate) a
+    # new cycle starts; progress, attempts and answers belong to one cycle.
+    cycle = models.PositiveSmallIntegerField(_("cycle"), default=1)
+    cycle_started_at = models.DateTimeField(
+        _("cycle started at"), null=True, blank=True
+    )
 
     objects = EnrolmentQuerySet.as_manager()
 
@@ -62,6 +68,32 @@ class Enrolment(models.Model):
         return self.status == self.Status.COMPLETED
 
 
+class CourseCompletion(models.Model):
+    """One completion of a course: the history that re-taking it keeps."""
+
+    enrolment = models.ForeignKey(
+        Enrolment,
+        verbose_name=_("enrolment"),
+        on_delete=models.CASCADE,
+        related_name="completions",
+    )
+    cycle = models.PositiveSmallIntegerField(_("cycle"))
+    completed_at = models.DateTimeField(_("completed at"))
+
+    class Meta:
+        verbose_name = _("course completion")
+        verbose_name_plural = _("course completions")
+        ordering = ["-completed_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["enrolment", "cycle"], name="lms_completed_once_per_cycle"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.enrolment} ({self.completed_at:%Y-%m-%d})"
+
+
 class ModuleProgress(models.Model):
     """A module that a learner has completed."""
 
@@ -77,6 +109,7 @@ class ModuleProgress(models.Model):
         on_delete=models.PROTECT,
         related_name="progress",
     )
+    cycle = models.PositiveSmallIntegerField(_("cycle"), default=1)
     completed_at = models.DateTimeField(_("completed at"), auto_now_add=True)
 
     class Meta:
@@ -84,7 +117,8 @@ class ModuleProgress(models.Model):
         verbose_name_plural = _("module progress")
         constraints = [
             models.UniqueConstraint(
-                fields=["enrolment", "module"], name="lms_module_done_once"
+                fields=["enrolment", "module", "cycle"],
+                name="lms_module_done_once_per_cycle",
             ),
         ]
 
@@ -108,6 +142,7 @@ class QuizAttempt(models.Model):
         related_name="quiz_attempts",
     )
     block_id = models.CharField(_("quiz block"), max_length=64)
+    cycle = models.PositiveSmallIntegerField(_("cycle"), default=1)
     answers = models.JSONField(
         _("answers"), help_text=_("Question id to chosen answer ids.")
     )
@@ -164,6 +199,7 @@ class ScenarioSubmission(models.Model):
         related_name="scenario_submissions",
     )
     block_id = models.CharField(_("scenario block"), max_length=64)
+    cycle = models.PositiveSmallIntegerField(_("cycle"), default=1)
     text = models.TextField(_("answer"))
     status = models.CharField(
         _("status"), max_length=20, choices=Status, default=Status.SUBMITTED

@@ -275,3 +275,44 @@ def test_work_in_a_translation_counts_for_the_original(user, course, modules, lo
     assert set(enrolment.module_progress.values_list("module_id", flat=True)) == {
         m.pk for m in modules
     }
+
+
+def test_a_new_cycle_asks_for_the_course_again_and_keeps_the_last_one(
+    user, course, modules, completions, django_capture_on_commit_callbacks
+):
+    from lms import progress
+    from lms.models import CourseCompletion
+
+    services.enrol(user=user, course=course)
+    with django_capture_on_commit_callbacks(execute=True):
+        finish(user, modules)
+    enrolment = Enrolment.objects.get()
+    first_completed_at = enrolment.completed_at
+    enrolment = services.start_new_cycle(enrolment=enrolment)
+    assert (enrolment.cycle, enrolment.status, enrolment.completed_at) == (
+        2,
+        "active",
+        None,
+    )
+    # Starting again while in progress changes nothing.
+    assert services.start_new_cycle(enrolment=enrolment).cycle == 2
+    # The passed quiz and approved answer of cycle 1 do not count for cycle 2.
+    reading, quiz_module, scenario_module = modules
+    assert services.unmet_requirements(enrolment, quiz_module) == ["Quiz"]
+    assert services.unmet_requirements(enrolment, scenario_module) != []
+    with pytest.raises(ValidationError, match="Finish these first"):
+        services.complete_module(user=user, module=quiz_module)
+    state = progress.module_state(user, quiz_module)
+    assert not state.done and state.block(quiz_of(quiz_module).id).latest is None
+    assert Enrolment.objects.with_progress().get().modules_done == 0
+    assert not any(line.done for line in progress.course_progress(user, course).modules)
+    # A scenario answered in cycle 1 may be answered again.
+    with django_capture_on_commit_callbacks(execute=True):
+        finish(user, modules)
+    enrolment.refresh_from_db()
+    assert enrolment.is_completed and enrolment.completed_at > first_completed_at
+    assert list(
+        CourseCompletion.objects.order_by("cycle").values_list("cycle", flat=True)
+    ) == [1, 2]
+    assert ModuleProgress.objects.count() == 6
+    assert len(completions) == 2
