@@ -36,8 +36,9 @@ def send_notices(today: date) -> str:
 
 class Command(BaseCommand):
     help = (
-        "Send the day's reminders and overdue notices. Run it daily; running "
-        "it again on the same day sends nothing twice."
+        "Send the day's reminders and overdue notices and start the renewals "
+        "that are due. Run it daily; running it again on the same day sends "
+        "nothing twice."
     )
 
     # The steps of the daily run, in order. Each takes the day, returns a line
