@@ -13,7 +13,12 @@ from certification import renewal, services
 from certification.models import Certificate, Certification
 from certification.readiness import certified_until
 from lms import services as lms_services
-from lms.models import CourseCompletion, Enrolment, TrainingAssignment
+from lms.models import (
+    CourseCompletion,
+    Enrolment,
+    Notification,
+    TrainingAssignment,
+)
 from tests.factories import make_course, text_block
 
 pytestmark = pytest.mark.django_db
@@ -254,3 +259,17 @@ def test_concurrent_daily_runs_start_a_renewal_once(user, certificate, courses):
     assert TrainingAssignment.objects.filter(source="renewal").count() == len(courses)
     assert Enrolment.objects.filter(cycle=2).count() == len(courses)
     assert ModelLogEntry.objects.filter(action="certification.renewal").count() == 1
+
+
+def test_renewal_assignments_are_reminded_like_any_other(
+    user, certificate, daily, mailoutbox
+):
+    daily(WINDOW_OPENS)
+    mailoutbox.clear()
+    summary = daily(LAST_DAY - timedelta(days=7))
+    assert "reminders: 2" in summary
+    assert {message.to[0] for message in mailoutbox} == {user.email}
+    daily(LAST_DAY + timedelta(days=1))
+    overdue = Notification.objects.filter(kind="overdue", sent_at__isnull=False)
+    assert set(overdue.values_list("assignment__source", flat=True)) == {"renewal"}
+    assert overdue.count() == 2
