@@ -3,6 +3,7 @@ import secrets
 from datetime import date, timedelta
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Q
@@ -40,6 +41,7 @@ class Certification(models.Model):
     renewal_window_days = models.PositiveSmallIntegerField(
         _("renewal window (days)"),
         default=60,
+        validators=[MinValueValidator(1)],
         help_text=_("How long before expiry renewal starts."),
     )
     renewal_courses = models.ManyToManyField(
@@ -63,6 +65,22 @@ class Certification(models.Model):
 
     def __str__(self):
         return self.name
+
+    def clean(self):
+        super().clean()
+        # The window must open after the period starts, or a certificate would
+        # be due for renewal the day it is issued.
+        shortest_period = (self.validity_months or 0) * 28
+        if shortest_period and (self.renewal_window_days or 0) >= shortest_period:
+            raise ValidationError(
+                {
+                    "renewal_window_days": _(
+                        "Make the renewal window shorter than the validity "
+                        "(under %(days)d days)."
+                    )
+                    % {"days": shortest_period}
+                }
+            )
 
     def get_renewal_courses(self):
         """The courses that renew a certificate: the renewal courses, if any."""
@@ -92,6 +110,8 @@ class Certificate(models.Model):
         EXPIRING = "expiring", _("Expiring")
         EXPIRED = "expired", _("Expired")
         REVOKED = "revoked", _("Revoked")
+        # A renewal's period that starts when the current one ends.
+        PENDING = "pending", _("Not yet valid")
 
     holder = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -175,6 +195,8 @@ class Certificate(models.Model):
         """Derived from the dates and revocation; never stored."""
         if self.revoked_at:
             return self.Status.REVOKED
+        if today < self.valid_from:
+            return self.Status.PENDING
         if self.valid_until is None:
             return self.Status.VALID
         if today > self.valid_until:

@@ -13,7 +13,8 @@ from wagtail.log_actions import log
 
 from certification.models import Certificate, Certification
 from lms.assignments import ensure_assignments
-from lms.models import Enrolment, TrainingAssignment
+from lms.models import AssignmentDemand, Enrolment, TrainingAssignment
+from lms.progress import completed_course_keys
 from lms.services import start_new_cycle
 
 
@@ -62,26 +63,63 @@ def start_renewal(certificate: Certificate, today: date) -> bool:
 
 def _reopen(certificate: Certificate, course, today: date) -> None:
     holder = certificate.holder
-    # The finished assignment of the last round is closed before the course
-    # opens again, or it would show the old due date as overdue.
-    for assignment in (
+    # The renewal replaces the course's current assignment: a finished one is
+    # closed as fulfilled (or its old due date would show as overdue once the
+    # course reopens), an open or exempted one is withdrawn (its later due
+    # date or exemption must not hide the renewal). Roles and managers that
+    # asked for it keep asking, now for the renewal.
+    previous = list(
         TrainingAssignment.objects.current()
         .filter(user=holder, course=course)
         .with_status(today)
-        .filter(status="completed")
-    ):
-        assignment.fulfilled_at = assignment.completed_at
-        assignment.save(update_fields=["fulfilled_at"])
+    )
+    for assignment in previous:
+        if assignment.status == "completed":
+            assignment.fulfilled_at = assignment.completed_at
+        else:
+            assignment.withdrawn_at = timezone.now()
+        assignment.save(update_fields=["fulfilled_at", "withdrawn_at"])
     enrolment = Enrolment.objects.filter(user=holder, course=course).first()
     if enrolment is not None:
         start_new_cycle(enrolment=enrolment)
-    ensure_assignments(
+    created = ensure_assignments(
         user_ids=[holder.pk],
         course=course,
         due_on=certificate.valid_until,
         source=TrainingAssignment.Source.RENEWAL,
         reason=certificate.certification.name,
     )
+    AssignmentDemand.objects.bulk_create(
+        AssignmentDemand(
+            assignment=new, membership_id=demand.membership_id, batch_id=demand.batch_id
+        )
+        for new in created
+        for demand in AssignmentDemand.objects.filter(
+            assignment__in=previous, ended_at__isnull=True
+        )
+    )
+
+
+def stop_renewal(certificate: Certificate) -> int:
+    """A revoked certificate is not renewed: withdraw its open renewal
+    assignments. The renewal starts again if the certificate is reinstated."""
+    keys = certificate.certification.get_renewal_courses().values("translation_key")
+    open_ones = (
+        TrainingAssignment.objects.open(timezone.localdate())
+        .filter(
+            user=certificate.holder,
+            source=TrainingAssignment.Source.RENEWAL,
+            course__translation_key__in=keys,
+        )
+        .values("pk")
+    )
+    withdrawn = TrainingAssignment.objects.filter(pk__in=open_ones).update(
+        withdrawn_at=timezone.now()
+    )
+    Certificate.objects.filter(pk=certificate.pk, successor__isnull=True).update(
+        renewal_started_at=None
+    )
+    return withdrawn
 
 
 def start_due_renewals(today: date) -> int:
@@ -99,14 +137,8 @@ def renewal_completed(certificate: Certificate) -> bool:
             "translation_key", flat=True
         )
     )
-    done = set(
-        Enrolment.objects.completed()
-        .filter(
-            user=certificate.holder,
-            course__translation_key__in=keys,
-            completed_at__gte=certificate.renewal_started_at,
-        )
-        .values_list("course__translation_key", flat=True)
+    done = completed_course_keys(
+        certificate.holder, keys, since=certificate.renewal_started_at
     )
     return bool(keys) and keys <= done
 

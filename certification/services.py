@@ -4,7 +4,7 @@ from datetime import date
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Q
+from django.db.models import Max, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
@@ -12,20 +12,24 @@ from wagtail.log_actions import log
 from certification import renewal, tasks
 from certification.models import Certificate, Certification
 from lms import scope
-from lms.models import Enrolment
+from lms.progress import completed_course_keys
 
 
 def has_completed_all(holder, certification: Certification) -> bool:
-    """Whether a person has completed every course the certification requires."""
+    """Whether a person has completed every course the certification requires.
+
+    After a revocation only what was completed since counts: a revoked
+    certificate is earned again, not re-issued from the old work.
+    """
     required = set(certification.courses.values_list("translation_key", flat=True))
     if not required:
         return False
-    completed = set(
-        Enrolment.objects.completed()
-        .filter(user=holder, course__translation_key__in=required)
-        .values_list("course__translation_key", flat=True)
+    last_revocation = (
+        Certificate.objects.revoked()
+        .filter(holder=holder, certification=certification)
+        .aggregate(last=Max("revoked_at"))["last"]
     )
-    return required <= completed
+    return required <= completed_course_keys(holder, required, since=last_revocation)
 
 
 def issue_certificate(
@@ -77,12 +81,18 @@ def latest_certificate(holder, certification: Certification):
     )
 
 
-def issue_if_earned(*, holder, certification: Certification, today: date | None = None):
+def issue_if_earned(
+    *,
+    holder,
+    certification: Certification,
+    today: date | None = None,
+    renewal_only: bool = False,
+):
     """Issue the certificate the holder has now earned, if any, and return it.
 
     A renewal in progress is earned by completing the renewal courses since it
-    began; otherwise by completing every required course while holding no
-    certificate in force.
+    began; otherwise (unless renewal_only) by completing every required course
+    while holding no certificate in force.
     """
     today = today or timezone.localdate()
     latest = latest_certificate(holder, certification)
@@ -95,6 +105,8 @@ def issue_if_earned(*, holder, certification: Certification, today: date | None 
             valid_from=renewal.next_period_start(latest, today),
             previous=latest,
         )
+    if renewal_only:
+        return None
     if (
         Certificate.objects.in_force(today)
         .filter(holder=holder, certification=certification)
@@ -111,11 +123,15 @@ def issue_if_earned(*, holder, certification: Certification, today: date | None 
 def issue_for_completed_course(*, user, course) -> list[Certificate]:
     """After a course is completed: issue what the person has now earned."""
     issued = []
+    key = course.translation_key
     for certification in Certification.objects.filter(
-        Q(courses__translation_key=course.translation_key)
-        | Q(renewal_courses__translation_key=course.translation_key)
+        Q(courses__translation_key=key) | Q(renewal_courses__translation_key=key)
     ).distinct():
-        certificate = issue_if_earned(holder=user, certification=certification)
+        # A renewal course that is not required only counts in a renewal.
+        required = certification.courses.filter(translation_key=key).exists()
+        certificate = issue_if_earned(
+            holder=user, certification=certification, renewal_only=not required
+        )
         if certificate is not None:
             issued.append(certificate)
     return issued
@@ -144,6 +160,7 @@ def revoke(*, certificate: Certificate, by, reason: str) -> Certificate:
     certificate.revoked_by = by
     certificate.revocation_reason = reason
     certificate.save(update_fields=["revoked_at", "revoked_by", "revocation_reason"])
+    renewal.stop_renewal(certificate)
     log(certificate, "certification.revoke", user=by, data={"reason": reason})
     tasks.mail_after_commit(certificate.pk, "revoked")
     return certificate

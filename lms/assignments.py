@@ -227,11 +227,15 @@ def assign_course(
 
 
 def withdraw_orphans(assignment_ids: Iterable[int], today: date | None = None) -> int:
-    """Withdraw those of the assignments that no one asks for and are not done."""
+    """Withdraw those of the assignments that no one asks for and are not done.
+
+    A renewal stays: the certificate asks for it, not a role or a manager.
+    """
     today = today or timezone.localdate()
     orphans = (
         TrainingAssignment.objects.current()
         .filter(pk__in=list(assignment_ids))
+        .exclude(source=TrainingAssignment.Source.RENEWAL)
         .exclude(demands__ended_at__isnull=True)
         .with_status(today)
         .exclude(status="completed")

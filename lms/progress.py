@@ -8,6 +8,7 @@ from wagtail.models import Locale
 
 from courses.models import CoursePage, ModulePage
 from lms.models import (
+    CourseCompletion,
     Enrolment,
     ModuleProgress,
     QuizAttempt,
@@ -237,3 +238,15 @@ def module_state(user, module: ModulePage) -> ModuleState:
             submission
         )
     return state
+
+
+def completed_course_keys(user, translation_keys, since=None) -> set:
+    """Which of the courses (by translation key) a person has completed, in any
+    cycle, since a moment if given: a course re-opened for renewal still
+    counts as completed before."""
+    completions = CourseCompletion.objects.filter(
+        enrolment__user=user, enrolment__course__translation_key__in=translation_keys
+    )
+    if since is not None:
+        completions = completions.filter(completed_at__gte=since)
+    return set(completions.values_list("enrolment__course__translation_key", flat=True))

@@ -10,8 +10,8 @@ def record_past_completions(apps, schema_editor):
     Enrolment = apps.get_model("lms", "Enrolment")
     CourseCompletion = apps.get_model("lms", "CourseCompletion")
     CourseCompletion.objects.bulk_create(
-        CourseCompletion(enrolment=enrolment, cycle=1, completed_at=completed_at)
-        for enrolment, completed_at in Enrolment.objects.filter(
+        CourseCompletion(enrolment_id=enrolment_id, cycle=1, completed_at=completed_at)
+        for enrolment_id, completed_at in Enrolment.objects.filter(
             status="completed"
         ).values_list("pk", "completed_at")
     )

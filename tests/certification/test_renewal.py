@@ -5,18 +5,23 @@ from io import StringIO
 
 import pytest
 import time_machine
+from django.core.exceptions import ValidationError
 from django.core.management import call_command
+from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import ModelLogEntry
 
 from certification import renewal, services
 from certification.models import Certificate, Certification
 from certification.readiness import certified_until
+from lms import organisation
 from lms import services as lms_services
 from lms.models import (
     CourseCompletion,
     Enrolment,
     Notification,
+    Role,
+    RoleRequirement,
     TrainingAssignment,
 )
 from tests.factories import make_course, text_block
@@ -273,3 +278,131 @@ def test_renewal_assignments_are_reminded_like_any_other(
     overdue = Notification.objects.filter(kind="overdue", sent_at__isnull=False)
     assert set(overdue.values_list("assignment__source", flat=True)) == {"renewal"}
     assert overdue.count() == 2
+
+
+def _role_requiring(course):
+    role = Role.objects.create(name="Crisis team")
+    RoleRequirement.objects.create(role=role, course=course, due_within_days=30)
+    return role
+
+
+def test_a_role_ending_or_dropping_the_course_keeps_the_renewal(
+    user, hub, certificate, courses, daily
+):
+    role = _role_requiring(courses[0])
+    with at(ISSUED):
+        membership = organisation.join_role(
+            user=user, unit=hub.team, role=role, started_on=ISSUED
+        )
+    daily(WINDOW_OPENS)
+    renewal_assignment = TrainingAssignment.objects.current().get(
+        user=user, course=courses[0]
+    )
+    assert renewal_assignment.source == "renewal"
+    # The role's demand moved to the renewal assignment with it.
+    assert renewal_assignment.demands.filter(membership=membership).exists()
+    with at(WINDOW_OPENS + timedelta(days=1)):
+        role.requirements.all().delete()
+        organisation.sync_role_requirements(role=role)
+        organisation.leave_role(membership=membership)
+    renewal_assignment.refresh_from_db()
+    assert renewal_assignment.withdrawn_at is None
+
+
+def test_an_open_or_exempted_assignment_gives_way_to_the_renewal(
+    user, hub, catalogue, certificate, certification, complete, daily
+):
+    refresher = make_course(catalogue, bodies=[[text_block()]])
+    certification.renewal_courses.set([refresher])
+    later = TrainingAssignment.objects.create(
+        user=user, course=refresher, source="manager", due_on=date(2027, 6, 1)
+    )
+    daily(WINDOW_OPENS)
+    later.refresh_from_db()
+    assert later.withdrawn_at is not None
+    renewal_assignment = TrainingAssignment.objects.current().get(
+        user=user, course=refresher
+    )
+    assert (renewal_assignment.source, renewal_assignment.due_on) == (
+        "renewal",
+        LAST_DAY,
+    )
+
+
+def test_revoking_stops_the_renewal_and_reinstating_starts_it_again(
+    user, hub, certificate, courses, daily, mailoutbox
+):
+    daily(WINDOW_OPENS)
+    with at(WINDOW_OPENS + timedelta(days=1)):
+        services.revoke(certificate=certificate, by=hub.hr, reason="Fraud")
+    assert (
+        not TrainingAssignment.objects.open(WINDOW_OPENS)
+        .filter(source="renewal")
+        .exists()
+    )
+    with at(WINDOW_OPENS + timedelta(days=2)):
+        services.reinstate(certificate=certificate, by=hub.hr)
+    assert "renewals started: 1" in daily(WINDOW_OPENS + timedelta(days=2))
+    assert TrainingAssignment.objects.open(WINDOW_OPENS).filter(
+        source="renewal"
+    ).count() == len(courses)
+
+
+def test_a_revoked_certificate_is_earned_again_not_reissued_from_old_work(
+    user, hub, catalogue, certificate, certification, courses, complete
+):
+    refresher = make_course(catalogue, bodies=[[text_block()]])
+    certification.renewal_courses.set([refresher])
+    with at(date(2026, 5, 1)):
+        services.revoke(
+            certificate=certificate, by=hub.hr, reason="Someone else's account"
+        )
+    with at(date(2026, 6, 1)):
+        complete(user, refresher)
+    assert not Certificate.objects.in_force(date(2026, 6, 1)).exists()
+    assert not services.has_completed_all(user, certification)
+
+
+def test_a_course_reopened_for_one_certification_still_counts_for_another(
+    user, catalogue, courses, certificate, complete, daily
+):
+    other_course = make_course(catalogue, bodies=[[text_block()]])
+    other = Certification.objects.create(name="Webcare lead", validity_months=12)
+    other.courses.set([courses[0], other_course])
+    daily(WINDOW_OPENS)  # reopens courses[0] for the crisis certificate
+    with at(WINDOW_OPENS + timedelta(days=2)):
+        complete(user, other_course)
+    assert Certificate.objects.filter(holder=user, certification=other).exists()
+
+
+def test_a_renewal_not_yet_started_says_so(
+    client, user, certificate, courses, complete, daily
+):
+    daily(WINDOW_OPENS)
+    with at(date(2026, 12, 1)):
+        for course in courses:
+            complete(user, course)
+    new = Certificate.objects.get(previous=certificate)
+    assert new.status_on(date(2026, 12, 1)) == "pending"
+    assert new.status_on(date(2027, 1, 15)) == "valid"
+    with at(date(2026, 12, 1)):
+        response = client.get(
+            reverse("certification:verify", args=[new.code]),
+            HTTP_ACCEPT_LANGUAGE="en",
+        )
+    assert b"verify--pending" in response.content
+    assert b"valid from 15 January 2027" in response.content
+
+
+@pytest.mark.parametrize(
+    "months, days, ok", [(12, 60, True), (1, 28, False), (1, 0, False)]
+)
+def test_the_renewal_window_is_shorter_than_the_validity(months, days, ok):
+    certification = Certification(
+        name="Drill", validity_months=months, renewal_window_days=days
+    )
+    if ok:
+        certification.full_clean()
+    else:
+        with pytest.raises(ValidationError):
+            certification.full_clean()
