@@ -4,7 +4,8 @@ BIN := $(VENV)/bin
 PY := $(BIN)/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
-PYTEST_ARGS ?=
+# Tests run on every core; pass PYTEST_ARGS="-n 0" to run them in one process.
+PYTEST_ARGS ?= -n auto
 
 .PHONY: demo test lint bench install messages clean serve
 

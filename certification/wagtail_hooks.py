@@ -1,3 +1,4 @@
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
@@ -6,6 +7,10 @@ from certification.admin_views import (
     CertificationViewSet,
     ReadinessViewSet,
 )
+from certification.dashboard import HubFiguresPanel
+from certification.reports import urls as report_urls
+from certification.reports.views import CertificateReportView, ExpiringReportView
+from lms.reports.views import ReportMenuItem
 
 
 @hooks.register("register_admin_viewset")
@@ -31,3 +36,38 @@ def register_log_actions(actions):
         _("Reinstate a certificate"),
         _("Reinstated a certificate"),
     )
+
+
+@hooks.register("register_admin_urls")
+def register_report_urls():
+    return report_urls.urlpatterns
+
+
+@hooks.register("register_reports_menu_item")
+def register_certificates_report_menu_item():
+    return ReportMenuItem(
+        CertificateReportView,
+        _("Certifications"),
+        reverse("hub_reports_certificates"),
+        name="hub-certificates",
+        icon_name="doc-full",
+        order=1320,
+    )
+
+
+@hooks.register("register_reports_menu_item")
+def register_expiring_report_menu_item():
+    return ReportMenuItem(
+        ExpiringReportView,
+        _("Expiring certificates"),
+        reverse("hub_reports_expiring"),
+        name="hub-expiring",
+        icon_name="time",
+        order=1330,
+    )
+
+
+@hooks.register("construct_homepage_panels")
+def add_hub_figures_panel(request, panels):
+    if HubFiguresPanel.is_shown_to(request.user):
+        panels.append(HubFiguresPanel(request.user))

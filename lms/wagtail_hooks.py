@@ -1,8 +1,16 @@
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.viewsets.base import ViewSetGroup
 
 from lms import log_actions
+from lms.reports import urls as report_urls
+from lms.reports.views import (
+    CompletionReportView,
+    OverdueReportView,
+    ReportMenuItem,
+)
+from lms.views.hub import audit
 from lms.views.hub.assignments import AssignmentViewSet
 from lms.views.hub.matrix import TeamMatrixViewSet
 from lms.views.hub.people import PeopleViewSet
@@ -39,3 +47,42 @@ def register_hub_viewsets():
 @hooks.register("register_log_actions")
 def register_log_actions(actions):
     log_actions.register(actions)
+
+
+@hooks.register("register_admin_urls")
+def register_audit_trail_urls():
+    return audit.urlpatterns
+
+
+@hooks.register("register_reports_menu_item")
+def register_audit_trail_menu_item():
+    return audit.menu_item()
+
+
+@hooks.register("register_admin_urls")
+def register_report_urls():
+    return report_urls.urlpatterns
+
+
+@hooks.register("register_reports_menu_item")
+def register_completion_report_menu_item():
+    return ReportMenuItem(
+        CompletionReportView,
+        _("Course completion"),
+        reverse("hub_reports_completion"),
+        name="hub-completion",
+        icon_name="tasks",
+        order=1300,
+    )
+
+
+@hooks.register("register_reports_menu_item")
+def register_overdue_report_menu_item():
+    return ReportMenuItem(
+        OverdueReportView,
+        _("Overdue training"),
+        reverse("hub_reports_overdue"),
+        name="hub-overdue",
+        icon_name="warning",
+        order=1310,
+    )

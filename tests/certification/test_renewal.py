@@ -109,7 +109,8 @@ def test_the_daily_run_assigns_the_renewal_courses_due_on_the_expiry_date(
     # Each course announced to the holder, as any other assignment.
     assert len(mailoutbox) == 2
     assert all(message.to == [user.email] for message in mailoutbox)
-    assert "To renew the certificate “Crisis lead”" in mailoutbox[0].body
+    # In the holder's language.
+    assert "Voor verlenging van het certificaat “Crisis lead”" in mailoutbox[0].body
     certificate.refresh_from_db()
     assert certificate.renewal_started_at is not None
     assert ModelLogEntry.objects.filter(action="certification.renewal").count() == 1

@@ -10,6 +10,7 @@ from django import forms
 from django.contrib import messages
 from django.template.defaultfilters import filesizeformat
 from django.urls import path
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView
 
@@ -85,7 +86,7 @@ class PeopleImportView(HubFormMixin, HubView, FormView):
             result = apply_import(plan, by=self.request.user)
         except ImportRejected as rejected:
             return self.report(form, errors=rejected.errors)
-        messages.success(self.request, _("The import is done."))
+        messages.success(self.request, gettext("The import is done."))
         return self.report(
             self.get_form_class()(), changes=result.changes, applied=True
         )

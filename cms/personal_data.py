@@ -1,0 +1,251 @@
+"""Personal-data requests about one person: export everything, or erase them.
+
+Each app contributes its own part (lms: the learning records and the audit
+log; certification: the certificates); the site adds the profile and what
+the login keeps (allauth addresses, sessions, Wagtail's preferences).
+
+Erasing keeps the person's row and records, so that report totals do not
+change, but removes what identifies them: the row is anonymised, their words
+replaced, their certificates revoked, their name taken out of the audit log.
+"""
+
+import json
+from importlib import import_module
+
+from allauth.account.models import EmailAddress
+from django.apps import apps
+from django.conf import settings
+from django.contrib.auth import SESSION_KEY, get_user_model
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from wagtail.log_actions import log
+from wagtail.users.models import UserProfile
+
+from certification import personal_data as certification_data
+from lms import personal_data as lms_data
+
+PERMISSION = "cms.manage_personal_data"
+FORMAT = "hub-academy/personal-data"
+# Reserved for documentation (RFC 2606): no real person can hold it.
+ERASED_DOMAIN = "erased.invalid"
+# Shorter words are too likely to be part of other people's text.
+SHORTEST_NEEDLE = 3
+
+
+class PersonNotFound(LookupError):
+    pass
+
+
+def find_person(identifier: str):
+    """A person by id or by one of their email addresses."""
+    User = get_user_model()
+    identifier = str(identifier).strip()
+    if identifier.isdigit():
+        person = User.objects.filter(pk=int(identifier)).first()
+    else:
+        person = (
+            User.objects.filter(email=identifier).first()
+            or User.objects.filter(email__iexact=identifier).order_by("pk").first()
+            or User.objects.filter(
+                pk__in=EmailAddress.objects.filter(email__iexact=identifier).values(
+                    "user_id"
+                )
+            )
+            .order_by("pk")
+            .first()
+        )
+    if person is None:
+        raise PersonNotFound(
+            _("Nobody has the id or email address “%(identifier)s”.")
+            % {"identifier": identifier}
+        )
+    return person
+
+
+def is_erased(person) -> bool:
+    return person.email.endswith("@" + ERASED_DOMAIN)
+
+
+def erased_name(pk: int) -> str:
+    """What an erased person is called from then on; names nobody."""
+    return f"Erased person #{pk}"
+
+
+def _profile(person) -> dict:
+    preferences = UserProfile.objects.filter(user=person).first()
+    return {
+        "id": person.pk,
+        "email": person.email,
+        "name": person.name,
+        "employee_number": person.employee_number,
+        "language": person.language,
+        "is_active": person.is_active,
+        "is_staff": person.is_staff,
+        "is_superuser": person.is_superuser,
+        "date_joined": person.date_joined.isoformat(),
+        "last_login": person.last_login.isoformat() if person.last_login else None,
+        "groups": sorted(person.groups.values_list("name", flat=True)),
+        "email_addresses": list(
+            EmailAddress.objects.filter(user=person)
+            .order_by("pk")
+            .values("email", "verified", "primary")
+        ),
+        "admin_preferences": {
+            "preferred_language": preferences.preferred_language,
+            "current_time_zone": preferences.current_time_zone,
+            "has_avatar": bool(preferences.avatar),
+        }
+        if preferences
+        else None,
+    }
+
+
+def _entries_about(person) -> Q:
+    return lms_data.entries_about_person(person) | (
+        certification_data.entries_about_person(person)
+    )
+
+
+def _check_may_handle(by) -> None:
+    # None: the command line, run by the server's operator.
+    if by is not None and not by.has_perm(PERMISSION):
+        raise PermissionDenied
+
+
+def export_person(person, *, by=None) -> dict:
+    """Everything held about a person, as one JSON-ready document.
+
+    The export is logged (without the person's name): who took whose data.
+    """
+    _check_may_handle(by)
+    document = {
+        "format": FORMAT,
+        "version": 1,
+        "exported_at": timezone.now().isoformat(),
+        "profile": _profile(person),
+        **lms_data.records(person),
+        **certification_data.records(person),
+        "audit_entries": lms_data.audit_entries(person, about=_entries_about(person)),
+    }
+    # Named by number only: the log must not become a copy of the data.
+    log(person, "cms.export_person", user=by, title=f"#{person.pk}")
+    return document
+
+
+def export_json(person, *, by=None) -> str:
+    return json.dumps(
+        export_person(person, by=by),
+        cls=DjangoJSONEncoder,
+        ensure_ascii=False,
+        indent=2,
+    )
+
+
+def check_erasable(person, by=None) -> None:
+    """Refuse what must not be erased, with the reason.
+
+    by is whoever asks (None: the command line, run by the server's operator).
+    """
+    _check_may_handle(by)
+    if is_erased(person):
+        raise ValidationError(
+            _("This person's data has already been erased."), code="erased"
+        )
+    if by is not None and by.pk == person.pk:
+        raise ValidationError(_("You cannot erase your own data."), code="self")
+    if person.is_superuser:
+        raise ValidationError(
+            _(
+                "An administrator cannot be erased: take away their administrator "
+                "rights first."
+            ),
+            code="superuser",
+        )
+
+
+def _identifying_words(person) -> set[str]:
+    words = {person.name, person.email}
+    words.update(
+        EmailAddress.objects.filter(user=person).values_list("email", flat=True)
+    )
+    return {word for word in words if len(word.strip()) >= SHORTEST_NEEDLE}
+
+
+@transaction.atomic
+def erase_person(*, person, by=None) -> dict[str, int]:
+    """Erase a person: anonymise them, keep their records. All or nothing.
+
+    Returns how many of each kind of record were changed.
+    """
+    User = get_user_model()
+    person = User.objects.select_for_update().get(pk=person.pk)
+    check_erasable(person, by)
+    redactor = lms_data.Redactor(_identifying_words(person), erased_name(person.pk))
+    about = _entries_about(person)
+    counts = lms_data.erase(person, redactor)
+    _anonymise(person)
+    counts["log_entries"] = lms_data.redact_log_entries(redactor, about)
+    # After the log is cleaned: these entries name the anonymised holder.
+    counts["certificates_revoked"] = certification_data.revoke_for_erasure(
+        person, by=by, redactor=redactor
+    )
+    log(person, "cms.erase_person", user=by, title=erased_name(person.pk), data=counts)
+    return counts
+
+
+def _anonymise(person) -> None:
+    """The row stays (records point at it) but names nobody and logs nobody in."""
+    person.name = erased_name(person.pk)
+    person.email = f"erased-{person.pk}@{ERASED_DOMAIN}"
+    person.employee_number = ""
+    person.language = ""
+    person.is_active = False
+    person.is_staff = False
+    person.last_login = None
+    person.set_unusable_password()
+    person.save()
+    person.groups.clear()
+    person.user_permissions.clear()
+    EmailAddress.objects.filter(user=person).delete()
+    if apps.is_installed("allauth.socialaccount"):
+        apps.get_model("socialaccount", "SocialAccount").objects.filter(
+            user=person
+        ).delete()
+    _end_sessions(person)
+    _forget_preferences(person)
+
+
+def _end_sessions(person) -> None:
+    """Delete the person's stored sessions.
+
+    Sessions are not indexed by user, so each stored one is decoded; erasure
+    is rare. Sessions kept elsewhere (cache, cookies) end anyway: the
+    password changed, which invalidates them on their next request.
+    """
+    store_class = import_module(settings.SESSION_ENGINE).SessionStore
+    if not hasattr(store_class, "get_model_class"):
+        return
+    store = store_class()
+    sessions = store_class.get_model_class().objects.only("session_key", "session_data")
+    doomed = [
+        session.session_key
+        for session in sessions.iterator(chunk_size=2000)
+        if store.decode(session.session_data).get(SESSION_KEY) == str(person.pk)
+    ]
+    for session_key in doomed:
+        store.delete(session_key)
+
+
+def _forget_preferences(person) -> None:
+    preferences = UserProfile.objects.filter(user=person).first()
+    if preferences is None:
+        return
+    avatar = preferences.avatar
+    preferences.delete()
+    if avatar:
+        # Files are not part of the transaction: delete only once it holds.
+        transaction.on_commit(lambda: avatar.storage.delete(avatar.name))

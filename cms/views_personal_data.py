@@ -1,0 +1,172 @@
+"""HR's personal-data screens: find a person, download their data, erase them."""
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
+from django.db.models import Q
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import path, reverse
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+from django.views import View
+from django.views.generic import FormView, ListView, TemplateView
+
+from cms import personal_data
+from lms.views.hub.base import HubFormMixin, HubView, HubViewSet
+
+PERMISSIONS = (personal_data.PERMISSION,)
+CONFIRM_WORD = "ERASE"
+
+
+class PersonMixin:
+    def prepare(self, request, pk):
+        self.person = get_object_or_404(get_user_model(), pk=pk)
+
+    def get_page_title(self):
+        return str(self.person)
+
+    def get_breadcrumbs_items(self):
+        return [
+            *self.breadcrumbs_items,
+            {
+                "url": reverse("hub_personal_data:index"),
+                "label": _("Personal data"),
+            },
+            {"url": "", "label": self.get_page_title()},
+        ]
+
+    def refusal(self) -> str | None:
+        """Why the person may not be erased by this user, if they may not."""
+        try:
+            personal_data.check_erasable(self.person, self.request.user)
+        except ValidationError as error:
+            return error.messages[0]
+        return None
+
+
+class PersonalDataIndexView(HubView, ListView):
+    permissions = PERMISSIONS
+    page_title = _("Personal data")
+    template_name = "cms/personal_data/index.html"
+    paginate_by = 50
+
+    def get_queryset(self):
+        people = get_user_model().objects.order_by("name", "email", "pk")
+        query = self.request.GET.get("q", "").strip()
+        if query:
+            people = people.filter(
+                Q(name__icontains=query)
+                | Q(email__icontains=query)
+                | Q(employee_number__iexact=query)
+            )
+        return people
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(query=self.request.GET.get("q", ""), **kwargs)
+
+
+class PersonView(PersonMixin, HubView, TemplateView):
+    permissions = PERMISSIONS
+    template_name = "cms/personal_data/person.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            person=self.person,
+            erased=personal_data.is_erased(self.person),
+            refusal=self.refusal(),
+            **kwargs,
+        )
+
+
+class ExportView(PersonMixin, HubView, View):
+    permissions = PERMISSIONS
+
+    def get(self, request, pk):
+        document = personal_data.export_json(self.person, by=request.user)
+        response = HttpResponse(document, content_type="application/json")
+        response["Content-Disposition"] = (
+            f'attachment; filename="personal-data-{self.person.pk}.json"'
+        )
+        return response
+
+
+class ConfirmErasureForm(forms.Form):
+    confirmation = forms.CharField(
+        label=_("Type the person's email address, or ERASE, to confirm"),
+        max_length=254,
+    )
+
+    def __init__(self, *args, person, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.person = person
+
+    def clean_confirmation(self):
+        typed = self.cleaned_data["confirmation"].strip()
+        if typed != CONFIRM_WORD and typed.casefold() != self.person.email.casefold():
+            raise ValidationError(
+                _("Type the email address exactly, or the word ERASE."),
+                code="confirmation",
+            )
+        return typed
+
+
+class EraseView(PersonMixin, HubFormMixin, HubView, FormView):
+    permissions = PERMISSIONS
+    template_name = "cms/personal_data/erase.html"
+    form_class = ConfirmErasureForm
+
+    def get_page_title(self):
+        return _("Erase %(person)s") % {"person": self.person}
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "person": self.person}
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            person=self.person, refusal=self.refusal(), **kwargs
+        )
+
+    def post(self, request, *args, **kwargs):
+        if personal_data.is_erased(self.person):
+            # A repeated request (a double click, a reload): nothing to do.
+            messages.info(request, gettext("This person's data has already been erased."))
+            return redirect("hub_personal_data:person", self.person.pk)
+        return super().post(request, *args, **kwargs)
+
+    def form_valid(self, form):
+        try:
+            personal_data.erase_person(person=self.person, by=self.request.user)
+        except ValidationError as error:
+            if error.code == "erased":
+                messages.info(self.request, error.messages[0])
+                return redirect("hub_personal_data:person", self.person.pk)
+            form.add_error(None, error.messages)
+            return self.form_invalid(form)
+        messages.success(
+            self.request,
+            # Not lazy: the message is stored after the admin's language ends.
+            gettext(
+                "The person's data has been erased; their records are kept, anonymised."
+            ),
+        )
+        return redirect("hub_personal_data:person", self.person.pk)
+
+
+class PersonalDataViewSet(HubViewSet):
+    name = "hub_personal_data"
+    url_prefix = "hub/personal-data"
+    icon = "user"
+    menu_icon = "user"
+    menu_label = _("Personal data")
+    menu_hook = "register_hub_menu_item"
+    permissions = PERMISSIONS
+
+    def get_urlpatterns(self):
+        return [
+            path("", PersonalDataIndexView.as_view(), name="index"),
+            path("<int:pk>/", PersonView.as_view(), name="person"),
+            path("<int:pk>/export/", ExportView.as_view(), name="export"),
+            path("<int:pk>/erase/", EraseView.as_view(), name="erase"),
+        ]

@@ -1,0 +1,5 @@
+"""HR's and hub managers' reports in the Wagtail admin: completion and overdue.
+
+queries.py holds the rows and figures, filters.py the django-filter sets,
+views.py the ReportViews (which certification's reports build on too).
+"""

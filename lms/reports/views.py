@@ -1,0 +1,320 @@
+"""The completion and overdue reports, on Wagtail's ReportView.
+
+HubReportView is the base of every hub report (certification's too): one
+list of columns gives the table and the spreadsheet alike, so an export holds
+what the page shows; permission is checked in dispatch; a filter that does
+not validate shows its error (400) instead of silently listing everything.
+"""
+
+import datetime
+from collections import OrderedDict
+from collections.abc import Callable
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.tables import Column
+from wagtail.admin.views.reports import ReportView
+
+from lms.exports import StreamingSpreadsheetExportMixin
+from lms.reports import charts, queries
+from lms.reports.filters import CompletionFilterSet, OverdueFilterSet
+
+STATUS_LABELS = dict(queries.ASSIGNMENT_STATUSES)
+
+
+def display(value):
+    """How the page shows an exported value."""
+    if isinstance(value, datetime.date):
+        return date_format(value)
+    if isinstance(value, list):
+        return ", ".join(value)
+    return value
+
+
+class StatusColumn(Column):
+    """An assignment's status with the hub's colour and symbol."""
+
+    cell_template_name = "lms/reports/_status_cell.html"
+
+
+@dataclass(frozen=True)
+class ReportColumn:
+    """A column of a report: on the page (unless on_page is off) and exported."""
+
+    name: str
+    label: Any
+    value: Callable[[Any], Any]
+    format: Callable[[Any], Any] = display
+    sort_key: str | None = None
+    on_page: bool = True
+    column_class: type[Column] = Column
+
+    def table_column(self) -> Column:
+        return self.column_class(
+            self.name,
+            label=self.label,
+            accessor=lambda row: self.format(self.value(row)),
+            sort_key=self.sort_key,
+        )
+
+
+def percent(value):
+    return None if value is None else f"{value}%"
+
+
+class HubReportView(StreamingSpreadsheetExportMixin, ReportView):
+    """A report for HR (everyone) and hub managers (the people of their units)."""
+
+    permissions: tuple[str, ...] = ()
+    report_columns: list[ReportColumn] = []
+    person_field = "user"
+    template_name = "lms/reports/report.html"
+    results_template_name = "lms/reports/results.html"
+    summary_template_name: str | None = None
+    header_icon = "table"
+    paginate_by = 50
+
+    @classmethod
+    def user_may_view(cls, user) -> bool:
+        return user.is_active and any(user.has_perm(p) for p in cls.permissions)
+
+    def setup(self, request, *args, **kwargs):
+        super().setup(request, *args, **kwargs)
+        self.today = timezone.localdate()
+
+    def dispatch(self, request, *args, **kwargs):
+        if not self.user_may_view(request.user):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get(self, request, *args, **kwargs):
+        if self.filter_errors:
+            # No spreadsheet of unfiltered rows: the page shows the error.
+            self.is_export = False
+        return super().get(request, *args, **kwargs)
+
+    # Rows
+
+    def get_rows(self):
+        """The report's rows in the viewer's scope, before filtering."""
+        raise NotImplementedError
+
+    def get_base_queryset(self):
+        return self.get_rows()
+
+    def order_queryset(self, queryset):
+        queryset = super().order_queryset(queryset)
+        # A unique last key keeps the pages stable.
+        return queryset.order_by(*queryset.query.order_by, "pk")
+
+    def get_filtered_queryset(self):
+        # get_queryset() orders and filters already; ReportView's would filter
+        # twice.
+        return self.get_queryset()
+
+    @cached_property
+    def membership_units(self):
+        return queries.membership_units(self.request.user)
+
+    def decorate_rows(self, rows):
+        # The people's units and roles: one query per page or export chunk.
+        return queries.attach_memberships(
+            rows, units=self.membership_units, person_field=self.person_field
+        )
+
+    def get_table(self, object_list):
+        # Decorating the page's queryset fills its cache, which the table and
+        # the template then read.
+        self.decorate_rows(object_list)
+        return super().get_table(object_list)
+
+    # Filters
+
+    @cached_property
+    def filter_errors(self) -> list[tuple[str, list[str]]]:
+        """(field label, messages) for each filter value that is not valid."""
+        if self.filters is None or self.filters.is_valid():
+            return []
+        form = self.filters.form
+        return [
+            (form.fields[name].label if name in form.fields else "", messages)
+            for name, messages in form.errors.items()
+        ]
+
+    def filter_queryset(self, queryset):
+        if self.filter_errors:
+            return queryset.none()
+        return super().filter_queryset(queryset)
+
+    # Table and spreadsheet
+
+    @cached_property
+    def columns(self):
+        return [c.table_column() for c in self.report_columns if c.on_page]
+
+    @property
+    def list_export(self):
+        return [column.name for column in self.report_columns]
+
+    @property
+    def export_headings(self):
+        return {column.name: column.label for column in self.report_columns}
+
+    def to_row_dict(self, item):
+        return OrderedDict((c.name, c.value(item)) for c in self.report_columns)
+
+    def get_table_kwargs(self):
+        return {**super().get_table_kwargs(), "caption": self.get_page_title()}
+
+    # Page
+
+    def get_summary(self) -> dict:
+        """Figures shown above the table, for the filtered rows."""
+        return {}
+
+    def get_context_data(self, *args, **kwargs):
+        context = super().get_context_data(*args, **kwargs)
+        context.update(
+            filter_errors=self.filter_errors,
+            summary_template_name=self.summary_template_name,
+            **(self.get_summary() if not self.filter_errors else {}),
+        )
+        return context
+
+    def render_to_response(self, context, **response_kwargs):
+        response = super().render_to_response(context, **response_kwargs)
+        # The page answers 400; the fragment that filtering swaps in stays 200,
+        # or the admin's script would not show the error.
+        if self.filter_errors and not self.results_only:
+            response.status_code = 400
+        return response
+
+
+def people_columns() -> list[ReportColumn]:
+    """Who a row is about: name, email (in the export), units and roles."""
+    return [
+        ReportColumn(
+            "person", _("Person"), lambda row: row.person_name, sort_key="person_name"
+        ),
+        ReportColumn(
+            "email", _("Email address"), lambda row: row.person_email, on_page=False
+        ),
+        ReportColumn("units", _("Units"), lambda row: row.memberships.units),
+        ReportColumn("roles", _("Roles"), lambda row: row.memberships.roles),
+    ]
+
+
+def local_date(moment):
+    return None if moment is None else timezone.localdate(moment)
+
+
+def best_score_percent(row):
+    if row.best_score is None:
+        return None
+    return int((row.best_score * 100).quantize(Decimal(1), ROUND_HALF_UP))
+
+
+COMPLETION_COLUMNS = [
+    *people_columns(),
+    ReportColumn(
+        "course", _("Course"), lambda row: row.course_title, sort_key="course_title"
+    ),
+    ReportColumn(
+        "assigned",
+        _("Assigned"),
+        lambda row: local_date(row.assigned_at),
+        sort_key="assigned_at",
+    ),
+    ReportColumn(
+        "due", _("Due"), lambda row: row.effective_due, sort_key="effective_due"
+    ),
+    ReportColumn(
+        "status",
+        _("Status"),
+        lambda row: str(STATUS_LABELS.get(row.status, row.status)),
+        sort_key="status",
+        column_class=StatusColumn,
+    ),
+    ReportColumn(
+        "completed",
+        _("Completed on"),
+        lambda row: local_date(row.completed_at),
+        sort_key="completed_at",
+    ),
+    ReportColumn(
+        "best_score",
+        _("Best score (%)"),
+        best_score_percent,
+        format=percent,
+        sort_key="best_score",
+    ),
+]
+
+
+class CompletionReportView(HubReportView):
+    page_title = _("Course completion")
+    header_icon = "tasks"
+    permissions = ("lms.view_trainingassignment",)
+    filterset_class = CompletionFilterSet
+    report_columns = COMPLETION_COLUMNS
+    default_ordering = "person_name"
+    index_url_name = "hub_reports_completion"
+    index_results_url_name = "hub_reports_completion_results"
+    export_filename = "completion"
+    summary_template_name = "lms/reports/_completion_summary.html"
+
+    def get_rows(self):
+        return queries.completion_rows(user=self.request.user, today=self.today)
+
+    def get_summary(self):
+        figures = queries.completion_figures(self.object_list)
+        units = queries.units_in_scope(self.request.user)
+        unit = self.filters.form.cleaned_data.get("unit") if self.filters else None
+        if unit is not None:
+            units = units.filter(path__startswith=unit.path)
+        per_unit = queries.completion_by_unit(self.object_list, units)
+        return {
+            "figures": figures,
+            "per_unit": per_unit,
+            "chart": charts.rate_chart(
+                (entry.label, entry.figures.percent) for entry in per_unit
+            ),
+        }
+
+
+class OverdueReportView(CompletionReportView):
+    page_title = _("Overdue training")
+    header_icon = "warning"
+    filterset_class = OverdueFilterSet
+    default_ordering = "effective_due"
+    index_url_name = "hub_reports_overdue"
+    index_results_url_name = "hub_reports_overdue_results"
+    export_filename = "overdue"
+    summary_template_name = "lms/reports/_overdue_summary.html"
+
+    def get_rows(self):
+        return queries.overdue_rows(user=self.request.user, today=self.today)
+
+    def get_summary(self):
+        return self.object_list.order_by().aggregate(
+            overdue_count=Count("pk"), people_count=Count("user", distinct=True)
+        )
+
+
+class ReportMenuItem(MenuItem):
+    """An entry of Wagtail's Reports menu, shown to whom may open the report."""
+
+    def __init__(self, view_class, *args, **kwargs):
+        self.view_class = view_class
+        super().__init__(*args, **kwargs)
+
+    def is_shown(self, request):
+        return self.view_class.user_may_view(request.user)

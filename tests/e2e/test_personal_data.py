@@ -1,0 +1,82 @@
+"""HR reads the audit trail and erases a person through the admin screens."""
+
+import pytest
+from django.contrib.auth import get_user_model
+from wagtail.users.models import UserProfile
+
+from certification.models import Certificate
+from cms.demo.seeding import seed
+
+pytestmark = [
+    pytest.mark.e2e,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
+
+PASSWORD = "demo-password-1"
+
+
+@pytest.fixture
+def demo(live_server):
+    seed(PASSWORD)
+    return live_server.url
+
+
+def log_in(page, base, email, then):
+    page.goto(f"{base}/accounts/login/?next={then}")
+    page.fill("input[name=login]", email)
+    page.fill("input[name=password]", PASSWORD)
+    page.locator("main form button[type=submit]").click()
+    page.wait_for_url(f"{base}{then}")
+
+
+def screens(person):
+    return [
+        "/admin/hub/audit-trail/",
+        "/admin/hub/audit-trail/?action=lms.join_role",
+        "/admin/hub/personal-data/",
+        f"/admin/hub/personal-data/?q={person.email}",
+        f"/admin/hub/personal-data/{person.pk}/",
+        f"/admin/hub/personal-data/{person.pk}/erase/",
+    ]
+
+
+def test_hr_reads_the_trail_and_erases_a_person(demo, page, axe):
+    User = get_user_model()
+    person = Certificate.objects.exclude(holder__email="learner@example.org")[0].holder
+    name, email = person.name, person.email
+    log_in(page, demo, "hr@example.org", "/admin/hub/audit-trail/")
+    assert page.locator("table").first.is_visible()
+    for url in screens(person):
+        page.goto(f"{demo}{url}")
+        assert page.locator("html").get_attribute("lang") == "nl"
+        axe(page)
+
+    hr = User.objects.get(email="hr@example.org")
+    profile = UserProfile.get_for_user(hr)
+    profile.preferred_language = "en"
+    profile.save()
+    for url in screens(person):
+        page.goto(f"{demo}{url}")
+        assert page.locator("html").get_attribute("lang") == "en"
+        axe(page)
+
+    # Find the person, open the erasure, confirm with their email address.
+    page.goto(f"{demo}/admin/hub/personal-data/")
+    page.fill("#person-q", name)
+    page.locator("form[role=search] button[type=submit]").click()
+    page.get_by_role("link", name=name).click()
+    page.get_by_role("link", name="Erase…").click()
+    page.fill("#id_confirmation", email)
+    page.locator("form.hub-form button[type=submit]").click()
+    page.wait_for_url(f"{demo}/admin/hub/personal-data/{person.pk}/")
+    assert page.get_by_text("The person's data has been erased").is_visible()
+    axe(page)
+
+    person.refresh_from_db()
+    assert not person.is_active
+    assert name not in person.name and person.email != email
+    assert set(
+        Certificate.objects.filter(holder=person).values_list(
+            "revocation_reason", flat=True
+        )
+    ) == {"erased"}

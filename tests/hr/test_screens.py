@@ -1,0 +1,148 @@
+"""Who may open the audit trail and the personal-data screens, and erasing
+a person through them."""
+
+import json
+from http import HTTPStatus
+
+import pytest
+from django.urls import reverse
+from wagtail.models import ModelLogEntry
+
+from cms import personal_data
+from tests.factories import UserFactory
+from tests.hr.conftest import EMAIL, NAME
+
+pytestmark = pytest.mark.django_db
+
+OK, DENIED = "ok", "denied"
+USERS = ["anonymous", "learner", "manager", "editor", "hr", "superuser"]
+ALLOWED = {"hr", "superuser"}
+
+
+def login(client, hub, kind):
+    if kind == "superuser":
+        client.force_login(UserFactory(is_superuser=True, is_staff=True))
+    elif kind != "anonymous":
+        client.force_login(getattr(hub, kind))
+
+
+def outcome(response):
+    if response.status_code == HTTPStatus.OK:
+        return OK
+    assert response.status_code in (HTTPStatus.FOUND, HTTPStatus.FORBIDDEN), (
+        response.status_code
+    )
+    return DENIED
+
+
+def screens(person):
+    return [
+        reverse("hub_audit_trail"),
+        reverse("hub_audit_trail_results"),
+        reverse("hub_audit_trail") + "?export=csv",
+        reverse("hub_personal_data:index"),
+        reverse("hub_personal_data:index") + f"?q={person.email}",
+        reverse("hub_personal_data:person", args=[person.pk]),
+        reverse("hub_personal_data:export", args=[person.pk]),
+        reverse("hub_personal_data:erase", args=[person.pk]),
+    ]
+
+
+@pytest.mark.parametrize("kind", USERS)
+def test_only_hr_and_administrators_open_the_screens(client, hub, subject, kind):
+    login(client, hub, kind)
+    want = OK if kind in ALLOWED else DENIED
+    for url in screens(subject):
+        assert outcome(client.get(url)) == want, f"{kind} GET {url}"
+
+
+@pytest.mark.parametrize("kind", USERS)
+def test_only_hr_and_administrators_erase(client, hub, subject, kind):
+    login(client, hub, kind)
+    response = client.post(
+        reverse("hub_personal_data:erase", args=[subject.pk]),
+        {"confirmation": "ERASE"},
+    )
+    subject.refresh_from_db()
+    if kind in ALLOWED:
+        assert response.status_code == HTTPStatus.FOUND
+        assert personal_data.is_erased(subject)
+    else:
+        assert outcome(response) == DENIED
+        assert subject.name == NAME and subject.is_active
+
+
+def test_the_menus_show_the_screens_to_hr_only(client, hub):
+    for kind, shown in (("hr", True), ("manager", False), ("editor", False)):
+        client.force_login(getattr(hub, kind))
+        html = client.get(reverse("wagtailadmin_home")).content.decode()
+        assert (reverse("hub_audit_trail") in html) is shown, kind
+        assert (reverse("hub_personal_data:index") in html) is shown, kind
+
+
+@pytest.fixture
+def hr_client(client, hub):
+    client.force_login(hub.hr)
+    return client
+
+
+def test_hr_finds_a_person_by_name_email_or_number(hr_client, subject):
+    url = reverse("hub_personal_data:index")
+    for query in ("quintel", EMAIL.upper(), "E-20417"):
+        found = list(hr_client.get(url, {"q": query}).context["object_list"])
+        assert found == [subject], query
+
+
+def test_the_download_is_the_export(hr_client, subject, hub):
+    response = hr_client.get(reverse("hub_personal_data:export", args=[subject.pk]))
+    assert response["Content-Type"] == "application/json"
+    assert f"personal-data-{subject.pk}.json" in response["Content-Disposition"]
+    document = json.loads(response.content)
+    assert document["profile"]["email"] == EMAIL
+    assert ModelLogEntry.objects.get(action="cms.export_person").user == hub.hr
+
+
+def test_erasing_needs_the_email_or_the_word(hr_client, subject):
+    url = reverse("hub_personal_data:erase", args=[subject.pk])
+    for typed in ("", "erase please", "someone@example.org"):
+        response = hr_client.post(url, {"confirmation": typed})
+        assert response.status_code == HTTPStatus.BAD_REQUEST
+        assert response.context["form"].errors
+    subject.refresh_from_db()
+    assert subject.name == NAME
+    response = hr_client.post(url, {"confirmation": EMAIL.upper()})
+    assert response.status_code == HTTPStatus.FOUND
+    subject.refresh_from_db()
+    assert personal_data.is_erased(subject)
+
+
+def test_a_repeated_erase_post_neither_fails_nor_logs_twice(hr_client, subject):
+    url = reverse("hub_personal_data:erase", args=[subject.pk])
+    first = hr_client.post(url, {"confirmation": EMAIL})
+    second = hr_client.post(url, {"confirmation": EMAIL})
+    person_url = reverse("hub_personal_data:person", args=[subject.pk])
+    assert first.status_code == second.status_code == HTTPStatus.FOUND
+    assert first["Location"] == second["Location"] == person_url
+    assert ModelLogEntry.objects.filter(action="cms.erase_person").count() == 1
+    page = hr_client.get(person_url)
+    assert page.status_code == HTTPStatus.OK
+    assert page.context["erased"]
+
+
+def test_hr_cannot_erase_themselves(hr_client, hub):
+    url = reverse("hub_personal_data:erase", args=[hub.hr.pk])
+    page = hr_client.get(url)
+    assert page.context["refusal"]
+    response = hr_client.post(url, {"confirmation": "ERASE"})
+    assert response.status_code == HTTPStatus.BAD_REQUEST
+    hub.hr.refresh_from_db()
+    assert hub.hr.is_active
+
+
+def test_the_person_page_issues_a_fixed_number_of_queries(
+    hr_client, subject, django_assert_max_num_queries
+):
+    url = reverse("hub_personal_data:person", args=[subject.pk])
+    hr_client.get(url)
+    with django_assert_max_num_queries(12):
+        hr_client.get(url)
