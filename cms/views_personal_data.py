@@ -131,7 +131,9 @@ class EraseView(PersonMixin, HubFormMixin, HubView, FormView):
     def post(self, request, *args, **kwargs):
         if personal_data.is_erased(self.person):
             # A repeated request (a double click, a reload): nothing to do.
-            messages.info(request, gettext("This person's data has already been erased."))
+            messages.info(
+                request, gettext("This person's data has already been erased.")
+            )
             return redirect("hub_personal_data:person", self.person.pk)
         return super().post(request, *args, **kwargs)
 
