@@ -8,6 +8,7 @@ from django.db import connections
 # calls (seeding, looking up block ids) are ordinary synchronous code.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
+PASSWORD = "demo-password-1"
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -71,3 +72,21 @@ def axe():
         assert not serious, f"{page.url}:\n" + "\n".join(serious)
 
     return check
+
+
+@pytest.fixture
+def demo(live_server):
+    """The demo organisation on a live server; returns the server's URL."""
+    from cms.demo.seeding import seed
+
+    seed(PASSWORD)
+    return live_server.url
+
+
+def log_in(page, base, email, then="/learn/"):
+    """Sign in with allauth's form and wait for the page it leads on to."""
+    page.goto(f"{base}/accounts/login/?next={then}")
+    page.fill("input[name=login]", email)
+    page.fill("input[name=password]", PASSWORD)
+    page.locator("main form button[type=submit]").click()
+    page.wait_for_url(f"{base}{then}")

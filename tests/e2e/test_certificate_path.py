@@ -6,20 +6,12 @@ from wagtail.users.models import UserProfile
 
 from certification import services
 from certification.models import Certificate
-from cms.demo.seeding import seed
+from tests.e2e.conftest import PASSWORD
 
 pytestmark = [
     pytest.mark.e2e,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
-
-PASSWORD = "demo-password-1"
-
-
-@pytest.fixture
-def demo(live_server):
-    seed(PASSWORD)
-    return live_server.url
 
 
 def test_learner_downloads_a_certificate_an_outsider_verifies_it(demo, page, axe):

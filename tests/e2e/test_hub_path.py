@@ -4,31 +4,16 @@ import pytest
 from django.contrib.auth import get_user_model
 from wagtail.users.models import UserProfile
 
-from cms.demo.seeding import seed
 from courses.models import CoursePage
 from lms.models import ScenarioSubmission
+from tests.e2e.conftest import log_in
 
 pytestmark = [
     pytest.mark.e2e,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
 
-PASSWORD = "demo-password-1"
 COURSE_SLUG = "werven-via-sociale-media"
-
-
-@pytest.fixture
-def demo(live_server):
-    seed(PASSWORD)
-    return live_server.url
-
-
-def log_in(page, base, email, then):
-    page.goto(f"{base}/accounts/login/?next={then}")
-    page.fill("input[name=login]", email)
-    page.fill("input[name=password]", PASSWORD)
-    page.locator("main form button[type=submit]").click()
-    page.wait_for_url(f"{base}{then}")
 
 
 def hub_pages(base):

@@ -6,31 +6,15 @@ import pytest
 from django.contrib.auth import get_user_model
 
 from cms.demo.content import COURSES
-from cms.demo.seeding import seed
 from courses.models import CoursePage
 from lms import reviews
 from lms.models import ScenarioSubmission
+from tests.e2e.conftest import log_in
 
 pytestmark = [
     pytest.mark.e2e,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
-
-PASSWORD = "demo-password-1"
-
-
-@pytest.fixture
-def demo(live_server):
-    seed(PASSWORD)
-    return live_server.url
-
-
-def log_in(page, base, email="learner@example.org"):
-    page.goto(f"{base}/accounts/login/")
-    page.fill("input[name=login]", email)
-    page.fill("input[name=password]", PASSWORD)
-    page.locator("main form button[type=submit]").click()
-    page.wait_for_url(f"{base}/learn/")
 
 
 def switch_language(page, code):
@@ -59,7 +43,7 @@ def test_learner_takes_a_course_end_to_end(demo, page, axe):
     )
     modules = list(course.get_modules())
 
-    log_in(page, demo)
+    log_in(page, demo, "learner@example.org")
     axe(page)
     page.goto(f"{demo}/courses/")
     axe(page)

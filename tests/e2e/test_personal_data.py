@@ -5,28 +5,12 @@ from django.contrib.auth import get_user_model
 from wagtail.users.models import UserProfile
 
 from certification.models import Certificate
-from cms.demo.seeding import seed
+from tests.e2e.conftest import log_in
 
 pytestmark = [
     pytest.mark.e2e,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
-
-PASSWORD = "demo-password-1"
-
-
-@pytest.fixture
-def demo(live_server):
-    seed(PASSWORD)
-    return live_server.url
-
-
-def log_in(page, base, email, then):
-    page.goto(f"{base}/accounts/login/?next={then}")
-    page.fill("input[name=login]", email)
-    page.fill("input[name=password]", PASSWORD)
-    page.locator("main form button[type=submit]").click()
-    page.wait_for_url(f"{base}{then}")
 
 
 def screens(person):

@@ -7,16 +7,15 @@ from django.utils import timezone
 from openpyxl import load_workbook
 from wagtail.users.models import UserProfile
 
-from cms.demo.seeding import seed
 from lms.models import OrgUnit
 from lms.reports.queries import members, overdue_rows
+from tests.e2e.conftest import log_in
 
 pytestmark = [
     pytest.mark.e2e,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
 
-PASSWORD = "demo-password-1"
 SPOKE = "Klantcontact"
 PAGES = [
     "/admin/",
@@ -27,20 +26,6 @@ PAGES = [
     # A report whose filter is wrong explains why, accessibly too.
     "/admin/hub/reports/expiring/?days=abc",
 ]
-
-
-@pytest.fixture
-def demo(live_server):
-    seed(PASSWORD)
-    return live_server.url
-
-
-def log_in(page, base, email, then):
-    page.goto(f"{base}/accounts/login/?next={then}")
-    page.fill("input[name=login]", email)
-    page.fill("input[name=password]", PASSWORD)
-    page.locator("main form button[type=submit]").click()
-    page.wait_for_url(f"{base}{then}")
 
 
 def expected_overdue(spoke):
