@@ -82,11 +82,20 @@ def _audited(action: str, prefixes) -> bool:
     return action.startswith(prefixes)
 
 
+# Wagtail's own actions on the hub's models (creating a unit, changing who
+# manages it, editing a role or a certification) belong in the trail too.
+GENERIC_ACTIONS = ("wagtail.create", "wagtail.edit", "wagtail.delete")
+
+
 def audit_entries():
-    """Log entries of the audited actions, newest first, with who and what."""
+    """Log entries of the audited actions, and of Wagtail's actions on the
+    audited apps' models, newest first, with who and what."""
     condition = Q(pk__in=[])
     for prefix in audited_prefixes():
         condition |= Q(action__startswith=prefix)
+        condition |= Q(
+            action__in=GENERIC_ACTIONS, content_type__app_label=prefix.rstrip(".")
+        )
     return (
         ModelLogEntry.objects.filter(condition)
         .select_related("user", "content_type")
@@ -100,7 +109,7 @@ def action_choices() -> list[tuple[str, str]]:
     return [
         (action, label)
         for action, label in registry.get_choices()
-        if _audited(action, prefixes)
+        if _audited(action, prefixes) or action in GENERIC_ACTIONS
     ]
 
 

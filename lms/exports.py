@@ -19,6 +19,7 @@ from django.db.models import QuerySet
 from django.http import FileResponse, StreamingHttpResponse
 from django.utils import timezone, translation
 from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from wagtail.admin.views.mixins import Echo, ExcelDateFormatter, SpreadsheetExportMixin
 
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
@@ -91,9 +92,17 @@ class StreamingSpreadsheetExportMixin(SpreadsheetExportMixin):
         ):
             # Nothing to convert: skip Wagtail's lookups, a million of them
             # for a large export.
-            return neutralise(value)
-        # Preprocessing may turn a value into text (a list, joined).
-        return neutralise(super().preprocess_field_value(field, value, export_format))
+            value = neutralise(value)
+        else:
+            # Preprocessing may turn a value into text (a list, joined).
+            value = neutralise(
+                super().preprocess_field_value(field, value, export_format)
+            )
+        if export_format == self.FORMAT_XLSX and isinstance(value, str):
+            # XML cannot hold most control characters; openpyxl would refuse
+            # the whole sheet for one stray character in a name.
+            value = ILLEGAL_CHARACTERS_RE.sub("", value)
+        return value
 
     def generate_xlsx_row(self, worksheet, row_dict, date_format=None):
         for cell in super().generate_xlsx_row(worksheet, row_dict, date_format):

@@ -2,7 +2,17 @@
 
 from datetime import date, timedelta
 
-from django.db.models import Case, CharField, Count, F, Q, Value, When
+from django.db.models import (
+    Case,
+    CharField,
+    Count,
+    Exists,
+    F,
+    OuterRef,
+    Q,
+    Value,
+    When,
+)
 
 from certification.models import Certificate, Certification
 from lms.reports.queries import person_columns, restrict_to_scope
@@ -52,10 +62,12 @@ def certificate_rows(*, user, today: date):
 
 def expiring_rows(*, user, today: date):
     """Certificates in force today that nothing renews yet: narrowed to those
-    ending within some days by ``ending_within``."""
+    ending within some days by ``ending_within``. A renewal that was revoked
+    renews nothing."""
+    renewed = Certificate.objects.filter(previous=OuterRef("pk"), revoked_at=None)
     return (
         certificate_rows(user=user, today=today)
-        .filter(successor__isnull=True)
+        .exclude(Exists(renewed))
         .in_force(today)
         .exclude(valid_until=None)
     )

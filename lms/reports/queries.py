@@ -220,15 +220,19 @@ class UnitFigures:
     figures: CompletionFigures
 
 
-def completion_by_unit(rows, units) -> list[UnitFigures]:
+def completion_by_unit(rows, units, role=None) -> list[UnitFigures]:
     """Completion per unit: each row counts for every unit (among ``units``)
-    its person is a current member of. Two queries, units in tree order."""
+    its person is a current member of (in the role, if given: the same
+    membership must match both). Two queries, units in tree order."""
+    membership = {
+        "user__memberships__ended_on__isnull": True,
+        "user__memberships__unit__in": units,
+    }
+    if role is not None:
+        membership["user__memberships__role"] = role
     counts = {
         entry.pop("unit_id"): CompletionFigures(**entry)
-        for entry in rows.filter(
-            user__memberships__ended_on__isnull=True,
-            user__memberships__unit__in=units,
-        )
+        for entry in rows.filter(**membership)
         .order_by()
         .values(unit_id=F("user__memberships__unit"))
         # Distinct: a person may hold two roles in one unit.

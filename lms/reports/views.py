@@ -26,6 +26,7 @@ from wagtail.admin.views.reports import ReportView
 from lms.exports import StreamingSpreadsheetExportMixin
 from lms.reports import charts, queries
 from lms.reports.filters import CompletionFilterSet, OverdueFilterSet
+from lms.reports.strict_filters import StrictFiltersMixin
 
 STATUS_LABELS = dict(queries.ASSIGNMENT_STATUSES)
 
@@ -70,7 +71,7 @@ def percent(value):
     return None if value is None else f"{value}%"
 
 
-class HubReportView(StreamingSpreadsheetExportMixin, ReportView):
+class HubReportView(StrictFiltersMixin, StreamingSpreadsheetExportMixin, ReportView):
     """A report for HR (everyone) and hub managers (the people of their units)."""
 
     permissions: tuple[str, ...] = ()
@@ -94,12 +95,6 @@ class HubReportView(StreamingSpreadsheetExportMixin, ReportView):
         if not self.user_may_view(request.user):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
-
-    def get(self, request, *args, **kwargs):
-        if self.filter_errors:
-            # No spreadsheet of unfiltered rows: the page shows the error.
-            self.is_export = False
-        return super().get(request, *args, **kwargs)
 
     # Rows
 
@@ -136,24 +131,6 @@ class HubReportView(StreamingSpreadsheetExportMixin, ReportView):
         self.decorate_rows(object_list)
         return super().get_table(object_list)
 
-    # Filters
-
-    @cached_property
-    def filter_errors(self) -> list[tuple[str, list[str]]]:
-        """(field label, messages) for each filter value that is not valid."""
-        if self.filters is None or self.filters.is_valid():
-            return []
-        form = self.filters.form
-        return [
-            (form.fields[name].label if name in form.fields else "", messages)
-            for name, messages in form.errors.items()
-        ]
-
-    def filter_queryset(self, queryset):
-        if self.filter_errors:
-            return queryset.none()
-        return super().filter_queryset(queryset)
-
     # Table and spreadsheet
 
     @cached_property
@@ -183,19 +160,10 @@ class HubReportView(StreamingSpreadsheetExportMixin, ReportView):
     def get_context_data(self, *args, **kwargs):
         context = super().get_context_data(*args, **kwargs)
         context.update(
-            filter_errors=self.filter_errors,
             summary_template_name=self.summary_template_name,
             **(self.get_summary() if not self.filter_errors else {}),
         )
         return context
-
-    def render_to_response(self, context, **response_kwargs):
-        response = super().render_to_response(context, **response_kwargs)
-        # The page answers 400; the fragment that filtering swaps in stays 200,
-        # or the admin's script would not show the error.
-        if self.filter_errors and not self.results_only:
-            response.status_code = 400
-        return response
 
 
 def people_columns() -> list[ReportColumn]:
@@ -277,10 +245,13 @@ class CompletionReportView(HubReportView):
     def get_summary(self):
         figures = queries.completion_figures(self.object_list)
         units = queries.units_in_scope(self.request.user)
-        unit = self.filters.form.cleaned_data.get("unit") if self.filters else None
+        chosen = self.filters.form.cleaned_data if self.filters else {}
+        unit = chosen.get("unit")
         if unit is not None:
             units = units.filter(path__startswith=unit.path)
-        per_unit = queries.completion_by_unit(self.object_list, units)
+        per_unit = queries.completion_by_unit(
+            self.object_list, units, role=chosen.get("role")
+        )
         return {
             "figures": figures,
             "per_unit": per_unit,

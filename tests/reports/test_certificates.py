@@ -315,3 +315,15 @@ def test_erased_people_stay_in_hrs_totals(viewer, org):
     before = rows_of(client, CERTIFICATES)[0].context["figures"]
     get_user_model().objects.filter(pk=org.anna.pk).update(is_active=False)
     assert rows_of(client, CERTIFICATES)[0].context["figures"] == before
+
+
+def test_a_revoked_renewal_leaves_the_certificate_expiring(viewer, org):
+    renewed, renewal = org.certificates[7], org.certificates[8]
+    client = viewer("hr")
+    _, rows = rows_of(client, EXPIRING)
+    assert (renewed.holder.name, "Crisis certified") not in holders(rows)
+    Certificate.objects.filter(pk=renewal.pk).update(
+        revoked_at=timezone.now(), revocation_reason="Fraud"
+    )
+    _, rows = rows_of(client, EXPIRING)
+    assert (renewed.holder.name, "Crisis certified") in holders(rows)

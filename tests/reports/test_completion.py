@@ -147,6 +147,13 @@ def test_the_chart_keeps_to_the_unit_filtered_on(viewer, org):
     ]
 
 
+def test_the_chart_counts_only_members_in_the_role_filtered_on(viewer, org):
+    """Someone in Webcare without the role does not count there."""
+    response, _rows = rows_of(viewer("hr"), COMPLETION, role=org.hub.role.pk)
+    rows = {entry.label: entry.figures.rows for entry in response.context["per_unit"]}
+    assert rows["Hub/Webcare"] == 2
+
+
 def completion_filters(org):
     """(query, the (person, course) rows expected), worked out by hand."""
     today = org.today

@@ -213,3 +213,15 @@ def test_a_csv_read_after_the_request_keeps_the_viewers_language(viewer):
         rows = csv_rows(response)
     assert rows[0][:2] == ["Person", "Email address"]
     assert {row[7] for row in rows[1:]} == {"Overdue"}
+
+
+@pytest.mark.parametrize("name", REPORTS)
+def test_a_control_character_in_a_name_does_not_break_the_xlsx(
+    viewer, formula_person, name
+):
+    formula_person.name = "Anna\x0bWebcare"
+    formula_person.save()
+    response = viewer("hr").get(reverse(name), {"export": "xlsx"})
+    assert response.status_code == HTTPStatus.OK
+    names = [row[0].value for row in xlsx_cells(response)]
+    assert "AnnaWebcare" in names

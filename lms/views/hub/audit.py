@@ -15,6 +15,7 @@ from wagtail.models import ModelLogEntry
 
 from lms import audit_trail
 from lms.exports import StreamingSpreadsheetExportMixin
+from lms.reports.strict_filters import StrictFiltersMixin
 
 
 class AuditTrailFilterSet(HistoryFilterSet):
@@ -44,13 +45,14 @@ def _local_naive(value):
     return value.replace(tzinfo=None, microsecond=0)
 
 
-class AuditTrailView(StreamingSpreadsheetExportMixin, ReportView):
+class AuditTrailView(StrictFiltersMixin, StreamingSpreadsheetExportMixin, ReportView):
     """Who did what, when: filterable, and exported streamed and inert."""
 
     page_title = _("Audit trail")
     header_icon = "history"
     index_url_name = "hub_audit_trail"
     index_results_url_name = "hub_audit_trail_results"
+    results_template_name = "lms/reports/results.html"
     filterset_class = AuditTrailFilterSet
     paginate_by = 50
     export_filename = "audit-trail"
