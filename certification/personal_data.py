@@ -6,7 +6,7 @@ from django.utils import timezone
 from wagtail.log_actions import log
 
 from certification.models import Certificate
-from lms.personal_data import Redactor, as_record, entries_about
+from lms.personal_data import ERASED_TEXT, as_record, entries_about
 
 # The revocation reason of every certificate of an erased person.
 ERASED_REASON = "erased"
@@ -38,12 +38,13 @@ def entries_about_person(user) -> Q:
 
 
 @transaction.atomic
-def revoke_for_erasure(user, *, by=None, redactor: Redactor) -> int:
+def revoke_for_erasure(user, *, by=None) -> dict[str, int]:
     """Revoke every certificate of an erased person that is not yet revoked.
 
     Unlike revoking by hand, no mail goes to the holder (whose address is
     gone) and no permission is asked: erasure was allowed as a whole.
-    Reasons of earlier revocations lose any mention of the person.
+    The reasons of earlier revocations were written about the person only,
+    so they are replaced outright.
     """
     certificates = list(
         Certificate.objects.select_for_update(of=("self",))
@@ -53,13 +54,13 @@ def revoke_for_erasure(user, *, by=None, redactor: Redactor) -> int:
     )
     now = timezone.now()
     revoked = [c for c in certificates if c.revoked_at is None]
-    for certificate in certificates:
-        if certificate.revoked_at is None:
-            certificate.revoked_at = now
-            certificate.revoked_by = by
-            certificate.revocation_reason = ERASED_REASON
-        else:
-            certificate.revocation_reason = redactor.text(certificate.revocation_reason)
+    reasons = [c for c in certificates if c.revoked_at and c.revocation_reason]
+    for certificate in revoked:
+        certificate.revoked_at = now
+        certificate.revoked_by = by
+        certificate.revocation_reason = ERASED_REASON
+    for certificate in reasons:
+        certificate.revocation_reason = ERASED_TEXT
     Certificate.objects.bulk_update(
         certificates, ["revoked_at", "revoked_by", "revocation_reason"]
     )
@@ -70,4 +71,4 @@ def revoke_for_erasure(user, *, by=None, redactor: Redactor) -> int:
             user=by,
             data={"reason": ERASED_REASON},
         )
-    return len(revoked)
+    return {"certificates_revoked": len(revoked), "revocation_reasons": len(reasons)}

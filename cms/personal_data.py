@@ -34,6 +34,8 @@ FORMAT = "hub-academy/personal-data"
 ERASED_DOMAIN = "erased.invalid"
 # Shorter words are too likely to be part of other people's text.
 SHORTEST_NEEDLE = 3
+# Shorter numbers are too likely to be a count, a room or a year elsewhere.
+SHORTEST_EMPLOYEE_NUMBER = 4
 
 
 class PersonNotFound(LookupError):
@@ -168,11 +170,25 @@ def check_erasable(person, by=None) -> None:
 
 
 def _identifying_words(person) -> set[str]:
+    """The words that name the person wherever they appear."""
     words = {person.name, person.email}
     words.update(
         EmailAddress.objects.filter(user=person).values_list("email", flat=True)
     )
-    return {word for word in words if len(word.strip()) >= SHORTEST_NEEDLE}
+    words = {word for word in words if len(word.strip()) >= SHORTEST_NEEDLE}
+    if len(person.employee_number.strip()) >= SHORTEST_EMPLOYEE_NUMBER:
+        words.add(person.employee_number)
+    return words
+
+
+def _first_name(person) -> str | None:
+    """The first word of the name; it names the person only near them.
+
+    Elsewhere it may be someone else's (or a plain word: Will, May), so it is
+    looked for only in text that reached the person or is about them.
+    """
+    words = person.name.split()
+    return words[0] if words and len(words[0]) >= SHORTEST_NEEDLE else None
 
 
 @transaction.atomic
@@ -184,15 +200,20 @@ def erase_person(*, person, by=None) -> dict[str, int]:
     User = get_user_model()
     person = User.objects.select_for_update().get(pk=person.pk)
     check_erasable(person, by)
-    redactor = lms_data.Redactor(_identifying_words(person), erased_name(person.pk))
+    words = _identifying_words(person)
+    first_name = _first_name(person)
+    redactors = {
+        "mentions": lms_data.Redactor(words, erased_name(person.pk)),
+        "nearby": lms_data.Redactor(
+            words | ({first_name} if first_name else set()), erased_name(person.pk)
+        ),
+    }
     about = _entries_about(person)
-    counts = lms_data.erase(person, redactor)
+    counts = lms_data.erase(person, **redactors)
     _anonymise(person)
-    counts["log_entries"] = lms_data.redact_log_entries(redactor, about)
+    counts["log_entries"] = lms_data.redact_log_entries(about, **redactors)
     # After the log is cleaned: these entries name the anonymised holder.
-    counts["certificates_revoked"] = certification_data.revoke_for_erasure(
-        person, by=by, redactor=redactor
-    )
+    counts.update(certification_data.revoke_for_erasure(person, by=by))
     log(person, "cms.erase_person", user=by, title=erased_name(person.pk), data=counts)
     return counts
 

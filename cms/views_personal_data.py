@@ -81,9 +81,12 @@ class PersonView(PersonMixin, HubView, TemplateView):
 
 
 class ExportView(PersonMixin, HubView, View):
+    """The download, by POST only: it is audited, so a link or an image on
+    another site must not be able to make HR's browser take it."""
+
     permissions = PERMISSIONS
 
-    def get(self, request, pk):
+    def post(self, request, pk):
         document = personal_data.export_json(self.person, by=request.user)
         response = HttpResponse(document, content_type="application/json")
         response["Content-Disposition"] = (

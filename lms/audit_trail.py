@@ -62,6 +62,7 @@ DATA_LABELS = {
     "batch_reasons": _("batch reasons redacted"),
     "log_entries": _("log entries cleaned"),
     "certificates_revoked": _("certificates revoked"),
+    "revocation_reasons": _("revocation reasons replaced"),
 }
 
 

@@ -71,8 +71,9 @@ def _title(page) -> str | None:
 
 
 class Redactor:
-    """Finds a person's identifying words (name, email addresses) in text and
-    replaces them, whole words only and ignoring case."""
+    """Finds the words that identify a person (name, email addresses,
+    employee number, perhaps the first name) in text and replaces them, whole
+    words only and ignoring case."""
 
     def __init__(self, needles: Iterable[str], replacement: str):
         # The longest first, so that a name wins over a part of it.
@@ -233,6 +234,7 @@ def entries_about_person(user) -> Q:
 
 
 def _entry(entry) -> dict:
+    """What the person did: the action on which object, and when."""
     action = entry.action
     label = registry.get_action_label(action) if registry.action_exists(action) else ""
     return {
@@ -245,6 +247,13 @@ def _entry(entry) -> dict:
             else None
         ),
         "object_id": str(entry.object_id),
+    }
+
+
+def _entry_about(entry) -> dict:
+    """An entry about the person, with its details: who did it, and why."""
+    return {
+        **_entry(entry),
         "object": entry.label,
         "by": entry.user_id,
         "data": entry.data,
@@ -252,7 +261,12 @@ def _entry(entry) -> dict:
 
 
 def audit_entries(user, about: Q) -> dict[str, list[dict]]:
-    """The log entries about a person, and those of every log model they made."""
+    """The log entries about a person, and those of every log model they made.
+
+    An entry the person made is about somebody or something else: its name
+    and data (other people's names, reasons written about them) are theirs,
+    so only the action, the time and the object's type and id are given.
+    """
     about_them = (
         ModelLogEntry.objects.filter(about)
         .select_related("content_type")
@@ -267,7 +281,7 @@ def audit_entries(user, about: Q) -> dict[str, list[dict]]:
         )
     made.sort(key=lambda entry: entry.timestamp)
     return {
-        "about": [_entry(entry) for entry in about_them],
+        "about": [_entry_about(entry) for entry in about_them],
         "made": [_entry(entry) for entry in made],
     }
 
@@ -284,14 +298,38 @@ def _redact_rows(queryset, redactor: Redactor, *fields: str) -> int:
     return len(changed)
 
 
-def erase(user, redactor: Redactor) -> dict[str, int]:
-    """Remove a person's words from their lms records; the records stay.
+def _redact_shared(queryset, near: Q, field: str, *, mentions, nearby) -> int:
+    """Redact text shared with others: rows near the person (``near``) lose
+    every word that may name them, the others only the unmistakable ones."""
+    return _redact_rows(queryset.filter(near), nearby, field) + _redact_rows(
+        queryset.exclude(near), mentions, field
+    )
+
+
+def erase(user, *, mentions: Redactor, nearby: Redactor) -> dict[str, int]:
+    """Remove a person's words from the lms records; the records stay.
 
     Their own answers, and what was written only about them (feedback on
-    those answers, reasons for their exemptions and extensions), are replaced
-    outright; reasons that a batch gave many people lose only the mentions.
+    those answers, the reasons for their assignments, exemptions and
+    extensions, and for the batches aimed at them), are replaced outright.
+    Reasons that a batch gave many people lose only the words that may name
+    the person: ``nearby`` ones (with their first name) where the batch
+    reached them, ``mentions`` (full name, email, employee number) elsewhere.
     """
     submissions = ScenarioSubmission.objects.filter(enrolment__user=user)
+    assignments = TrainingAssignment.objects.filter(user=user)
+    # A manager's words; otherwise the name of a role or a certification.
+    written = Q(source=TrainingAssignment.Source.MANAGER)
+    batches = AssignmentBatch.objects.filter(
+        target=AssignmentBatch.Target.PERSON, person=user
+    )
+    # Batches for a role or a unit that reached the person. Their reason is
+    # also copied into the assignment of everyone else they reached.
+    reached = AssignmentBatch.objects.filter(
+        pk__in=AssignmentDemand.objects.filter(assignment__user=user).values("batch_id")
+    ).exclude(pk__in=batches.values("pk"))
+    copies = AssignmentDemand.objects.filter(batch__in=reached).values("assignment_id")
+    redact = {"mentions": mentions, "nearby": nearby}
     counts = {
         "scenario_answers": submissions.update(text=ERASED_TEXT),
         "review_feedback": ScenarioReview.objects.filter(submission__in=submissions)
@@ -303,11 +341,24 @@ def erase(user, redactor: Redactor) -> dict[str, int]:
         "extension_reasons": DueDateExtension.objects.filter(
             assignment__user=user
         ).update(reason=ERASED_TEXT),
-        "assignment_reasons": _redact_rows(
-            TrainingAssignment.objects.filter(user=user), redactor, "reason"
+        "assignment_reasons": (
+            assignments.filter(written).exclude(reason="").update(reason=ERASED_TEXT)
+            + _redact_rows(assignments.exclude(written), nearby, "reason")
+            + _redact_shared(
+                TrainingAssignment.objects.exclude(user=user),
+                Q(pk__in=copies),
+                "reason",
+                **redact,
+            )
         ),
-        "batch_reasons": _redact_rows(
-            AssignmentBatch.objects.filter(person=user), redactor, "reason"
+        "batch_reasons": (
+            batches.update(reason=ERASED_TEXT)
+            + _redact_shared(
+                AssignmentBatch.objects.exclude(pk__in=batches.values("pk")),
+                Q(pk__in=reached.values("pk")),
+                "reason",
+                **redact,
+            )
         ),
     }
     # No longer anybody's manager: an erased person is not asked to act.
@@ -323,36 +374,38 @@ def _erased_value(key, value, redactor: Redactor):
     return value
 
 
-def redact_log_entries(redactor: Redactor, about: Q) -> int:
+def redact_log_entries(about: Q, *, mentions: Redactor, nearby: Redactor) -> int:
     """Take the person out of every log entry's object name and data.
 
-    Run once the person's row is anonymised: an entry about one of their
-    records is named afresh from the record (which may catch a name the
+    Run once the person's row is anonymised: an entry about them or one of
+    their records is named afresh from the record (which may catch a name the
     person had before), and its data loses the person's name and the reasons
-    written about them, as the records do. Any other entry loses only the
-    mentions. Action, time and actor stay.
+    written about them, as the records do, and any ``nearby`` word. Any other
+    entry loses only the ``mentions``. Action, time and actor stay.
     """
     about_them = {}
     for entry, instance in ModelLogEntry.objects.filter(about).with_instances():
-        entry.label = str(instance) if instance is not None else entry.label
+        entry.label = nearby.text(
+            str(instance) if instance is not None else entry.label
+        )
         if isinstance(entry.data, dict):
             entry.data = {
-                key: _erased_value(key, value, redactor)
+                key: _erased_value(key, value, nearby)
                 for key, value in entry.data.items()
             }
+        entry.data = nearby.value(entry.data)
         about_them[entry.pk] = entry
     changed = 0
     for model in registry.get_log_entry_models():
-        entries = list(about_them.values()) if model is ModelLogEntry else []
-        mentioning = model.objects.filter(redactor.q("label", "data"))
+        mentioning = model.objects.filter(mentions.q("label", "data"))
         if model is ModelLogEntry:
             mentioning = mentioning.exclude(pk__in=about_them)
-        entries.extend(mentioning.only("pk", "label", "data"))
+        entries = list(mentioning.only("pk", "label", "data"))
         for entry in entries:
-            entry.label, entry.data = (
-                redactor.text(entry.label),
-                redactor.value(entry.data),
-            )
+            entry.label = mentions.text(entry.label)
+            entry.data = mentions.value(entry.data)
+        if model is ModelLogEntry:
+            entries.extend(about_them.values())
         model.objects.bulk_update(entries, ["label", "data"], batch_size=500)
         changed += len(entries)
     return changed

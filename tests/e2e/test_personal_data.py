@@ -1,7 +1,11 @@
-"""HR reads the audit trail and erases a person through the admin screens."""
+"""HR reads the audit trail, downloads a person's data and erases them
+through the admin screens."""
+
+import json
 
 import pytest
 from django.contrib.auth import get_user_model
+from wagtail.models import ModelLogEntry
 from wagtail.users.models import UserProfile
 
 from certification.models import Certificate
@@ -44,11 +48,22 @@ def test_hr_reads_the_trail_and_erases_a_person(demo, page, axe):
         assert page.locator("html").get_attribute("lang") == "en"
         axe(page)
 
-    # Find the person, open the erasure, confirm with their email address.
+    # Find the person and download their data: a form, not a link.
     page.goto(f"{demo}/admin/hub/personal-data/")
     page.fill("#person-q", name)
     page.locator("form[role=search] button[type=submit]").click()
     page.get_by_role("link", name=name).click()
+    assert not page.get_by_role("link", name="Download (JSON)").count()
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Download (JSON)").click()
+    assert download.value.suggested_filename == f"personal-data-{person.pk}.json"
+    with open(download.value.path(), encoding="utf-8") as file:
+        assert json.load(file)["profile"]["email"] == email
+    assert ModelLogEntry.objects.get(action="cms.export_person").user == hr
+    # The download left the page where it was.
+    assert page.url == f"{demo}/admin/hub/personal-data/{person.pk}/"
+
+    # Open the erasure, confirm with their email address.
     page.get_by_role("link", name="Erase…").click()
     page.fill("#id_confirmation", email)
     page.locator("form.hub-form button[type=submit]").click()

@@ -16,8 +16,10 @@ from lms.models import Notification, TrainingAssignment
 from tests.factories import UserFactory, correct_answers, make_course, text_block
 
 NAME = "Xaviera Quintelier"
+FIRST_NAME = "Xaviera"
 EMAIL = "xaviera.quintelier@example.org"
 OTHER_EMAIL = "xq.private@example.net"
+NUMBER = "E-20417"
 
 
 def block_of(module):
@@ -28,7 +30,7 @@ def block_of(module):
 def subject(hub, course, catalogue):
     """A learner in the Night shift with a record of every kind, and her name
     and email address in the free text others wrote about her."""
-    person = UserFactory(name=NAME, email=EMAIL, employee_number="E-20417")
+    person = UserFactory(name=NAME, email=EMAIL, employee_number=NUMBER)
     person.language = "en"
     person.save()
     EmailAddress.objects.create(user=person, email=EMAIL, primary=True, verified=True)

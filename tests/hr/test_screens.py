@@ -2,9 +2,11 @@
 a person through them."""
 
 import json
+import re
 from http import HTTPStatus
 
 import pytest
+from django.test import Client
 from django.urls import reverse
 from wagtail.models import ModelLogEntry
 
@@ -43,7 +45,6 @@ def screens(person):
         reverse("hub_personal_data:index"),
         reverse("hub_personal_data:index") + f"?q={person.email}",
         reverse("hub_personal_data:person", args=[person.pk]),
-        reverse("hub_personal_data:export", args=[person.pk]),
         reverse("hub_personal_data:erase", args=[person.pk]),
     ]
 
@@ -54,6 +55,15 @@ def test_only_hr_and_administrators_open_the_screens(client, hub, subject, kind)
     want = OK if kind in ALLOWED else DENIED
     for url in screens(subject):
         assert outcome(client.get(url)) == want, f"{kind} GET {url}"
+
+
+@pytest.mark.parametrize("kind", USERS)
+def test_only_hr_and_administrators_download(client, hub, subject, kind):
+    login(client, hub, kind)
+    response = client.post(reverse("hub_personal_data:export", args=[subject.pk]))
+    allowed = kind in ALLOWED
+    assert outcome(response) == (OK if allowed else DENIED)
+    assert ModelLogEntry.objects.filter(action="cms.export_person").exists() is allowed
 
 
 @pytest.mark.parametrize("kind", USERS)
@@ -94,11 +104,40 @@ def test_hr_finds_a_person_by_name_email_or_number(hr_client, subject):
 
 
 def test_the_download_is_the_export(hr_client, subject, hub):
-    response = hr_client.get(reverse("hub_personal_data:export", args=[subject.pk]))
+    response = hr_client.post(reverse("hub_personal_data:export", args=[subject.pk]))
     assert response["Content-Type"] == "application/json"
     assert f"personal-data-{subject.pk}.json" in response["Content-Disposition"]
     document = json.loads(response.content)
     assert document["profile"]["email"] == EMAIL
+    assert ModelLogEntry.objects.get(action="cms.export_person").user == hub.hr
+
+
+def test_a_get_does_not_download(hr_client, subject):
+    """An audited download must not be taken by a link or an image."""
+    url = reverse("hub_personal_data:export", args=[subject.pk])
+    for method in (hr_client.get, hr_client.head):
+        assert method(url).status_code == HTTPStatus.METHOD_NOT_ALLOWED
+    assert not ModelLogEntry.objects.filter(action="cms.export_person").exists()
+
+
+def test_the_download_needs_the_csrf_token_of_the_person_page(hub, subject):
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(hub.hr)
+    url = reverse("hub_personal_data:export", args=[subject.pk])
+    assert client.post(url).status_code == HTTPStatus.FORBIDDEN
+    assert not ModelLogEntry.objects.filter(action="cms.export_person").exists()
+
+    html = client.get(reverse("hub_personal_data:person", args=[subject.pk]))
+    form = re.search(
+        rf'<form method="post" action="{re.escape(url)}">(.*?)</form>',
+        html.content.decode(),
+        re.DOTALL,
+    )
+    assert form, "the person page has no download form"
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', form[1])[1]
+    response = client.post(url, {"csrfmiddlewaretoken": token})
+    assert response.status_code == HTTPStatus.OK
+    assert json.loads(response.content)["profile"]["email"] == EMAIL
     assert ModelLogEntry.objects.get(action="cms.export_person").user == hub.hr
 
 
