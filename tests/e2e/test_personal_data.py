@@ -49,7 +49,9 @@ def test_hr_reads_the_trail_and_erases_a_person(demo, page, axe):
         axe(page)
 
     # Find the person and download their data: a form, not a link.
-    page.goto(f"{demo}/admin/hub/personal-data/")
+    response = page.goto(f"{demo}/admin/hub/personal-data/")
+    # Says where the browser ended up if the search form is not there.
+    assert (response.status, page.url) == (200, f"{demo}/admin/hub/personal-data/")
     page.fill("#person-q", name)
     page.locator("form[role=search] button[type=submit]").click()
     page.get_by_role("link", name=name).click()
