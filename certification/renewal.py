@@ -89,14 +89,15 @@ def _reopen(certificate: Certificate, course, today: date) -> None:
         source=TrainingAssignment.Source.RENEWAL,
         reason=certificate.certification.name,
     )
+    demands = list(
+        AssignmentDemand.objects.filter(assignment__in=previous, ended_at__isnull=True)
+    )
     AssignmentDemand.objects.bulk_create(
         AssignmentDemand(
             assignment=new, membership_id=demand.membership_id, batch_id=demand.batch_id
         )
         for new in created
-        for demand in AssignmentDemand.objects.filter(
-            assignment__in=previous, ended_at__isnull=True
-        )
+        for demand in demands
     )
 
 

@@ -275,10 +275,7 @@ def start_new_cycle(*, enrolment: Enrolment) -> Enrolment:
     if not enrolment.is_completed:
         return enrolment
     enrolment.cycle += 1
-    enrolment.cycle_started_at = timezone.now()
     enrolment.status = Enrolment.Status.ACTIVE
     enrolment.completed_at = None
-    enrolment.save(
-        update_fields=["cycle", "cycle_started_at", "status", "completed_at"]
-    )
+    enrolment.save(update_fields=["cycle", "status", "completed_at"])
     return enrolment

@@ -53,11 +53,6 @@ class Migration(migrations.Migration):
             field=models.PositiveSmallIntegerField(default=1, verbose_name='cycle'),
         ),
         migrations.AddField(
-            model_name='enrolment',
-            name='cycle_started_at',
-            field=models.DateTimeField(blank=True, null=True, verbose_name='cycle started at'),
-        ),
-        migrations.AddField(
             model_name='moduleprogress',
             name='cycle',
             field=models.PositiveSmallIntegerField(default=1, verbose_name='cycle'),

@@ -39,9 +39,6 @@ class Enrolment(models.Model):
     # Each time a completed course is taken again (to renew a certificate) a
     # new cycle starts; progress, attempts and answers belong to one cycle.
     cycle = models.PositiveSmallIntegerField(_("cycle"), default=1)
-    cycle_started_at = models.DateTimeField(
-        _("cycle started at"), null=True, blank=True
-    )
 
     objects = EnrolmentQuerySet.as_manager()
 

@@ -9,6 +9,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 
+from lms import scope
 from lms.models import TrainingAssignment
 from lms.reports import queries
 
@@ -36,7 +37,7 @@ class PeopleFilterSet(WagtailFilterSet):
     unit = UnitFilter(
         label=_("Unit"),
         empty_label=_("All units"),
-        queryset=lambda request: queries.units_in_scope(request.user),
+        queryset=lambda request: scope.visible_units(request.user),
         method="filter_people",
     )
     role = django_filters.ModelChoiceFilter(

@@ -58,16 +58,11 @@ def restrict_to_scope(queryset, user, person_field: str):
     return queryset.filter(**{f"{person_field}__in": people})
 
 
-def units_in_scope(user):
-    """The units a viewer may report on (and filter by)."""
-    return scope.visible_units(user)
-
-
 def roles_in_scope(user):
     """Every role for HR; for a manager, the roles held in their units."""
     if scope.sees_everything(user):
         return Role.objects.all()
-    held = RoleMembership.objects.current().filter(unit__in=units_in_scope(user))
+    held = RoleMembership.objects.current().filter(unit__in=scope.visible_units(user))
     return Role.objects.filter(pk__in=held.values("role_id"))
 
 
@@ -76,7 +71,7 @@ def members(*, user, unit=None, role=None):
     and a role, both within the viewer's units."""
     memberships = RoleMembership.objects.current()
     if not scope.sees_everything(user):
-        memberships = memberships.filter(unit__in=units_in_scope(user))
+        memberships = memberships.filter(unit__in=scope.visible_units(user))
     if unit is not None:
         memberships = memberships.filter(unit__path__startswith=unit.path)
     if role is not None:
@@ -135,7 +130,7 @@ def attach_memberships(rows, *, units, person_field: str):
 
 def membership_units(user):
     """The units whose memberships a viewer's reports show; None for all."""
-    return None if scope.sees_everything(user) else units_in_scope(user)
+    return None if scope.sees_everything(user) else scope.visible_units(user)
 
 
 # Rows --------------------------------------------------------------------

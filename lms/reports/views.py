@@ -23,6 +23,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.reports import ReportView
 
+from lms import scope
 from lms.exports import StreamingSpreadsheetExportMixin
 from lms.reports import charts, queries
 from lms.reports.filters import CompletionFilterSet, OverdueFilterSet
@@ -244,7 +245,7 @@ class CompletionReportView(HubReportView):
 
     def get_summary(self):
         figures = queries.completion_figures(self.object_list)
-        units = queries.units_in_scope(self.request.user)
+        units = scope.visible_units(self.request.user)
         chosen = self.filters.form.cleaned_data if self.filters else {}
         unit = chosen.get("unit")
         if unit is not None:

@@ -9,7 +9,6 @@ from django.urls import reverse
 from django.utils import timezone
 
 from certification.models import Certificate, Certification
-from certification.reports.queries import with_status
 from tests.reports.pages import table_rows
 
 pytestmark = pytest.mark.django_db
@@ -54,10 +53,10 @@ def test_the_sql_status_is_status_on(user, valid_until, window, revoked, starts)
         valid_until=None if valid_until is None else today + timedelta(valid_until),
         revoked_at=timezone.now() if revoked else None,
     )
-    annotated = with_status(Certificate.objects.all(), today).get()
+    annotated = Certificate.objects.with_status(today).get()
     assert annotated.status == certificate.status_on(today)
     assert (
-        with_status(Certificate.objects.all(), today)
+        Certificate.objects.with_status(today)
         .filter(status=certificate.status_on(today))
         .exists()
     )
