@@ -97,14 +97,20 @@ TEMPLATES = [
 
 WSGI_APPLICATION = "cms.wsgi.application"
 
-# A SQLite file under var/ unless DATABASE_URL says otherwise.
+# A SQLite file under var/ unless DATABASE_URL says otherwise. Connections
+# close at the end of each request: runserver starts a thread per request and
+# every thread would keep its own persistent connection open after it ends.
+# Production, with a fixed number of threads, keeps them (production.py).
 DATABASES = {
     "default": dj_database_url.config(
-        default=f"sqlite:///{BASE_DIR / 'var' / 'db.sqlite3'}",
-        conn_max_age=int(os.environ.get("DB_CONN_MAX_AGE", "60")),
-        conn_health_checks=True,
+        default=f"sqlite:///{BASE_DIR / 'var' / 'db.sqlite3'}", conn_max_age=0
     )
 }
+# Wagtail's database search backend uses PostgreSQL's full-text search fields
+# there; the app is left out elsewhere, as its lookups would only fail on
+# another database.
+if DATABASES["default"]["ENGINE"].endswith((".postgresql", ".postgis")):
+    INSTALLED_APPS.append("django.contrib.postgres")
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "cms.User"
@@ -179,8 +185,26 @@ ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_LOGIN_ON_PASSWORD_RESET = True
 ACCOUNT_SESSION_REMEMBER = None
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Hub Academy] "
+# Per client address only: allauth's default also locks an email after five
+# failures, whoever sent them, so a stranger could lock a person out. One
+# address guessing one account is slowed by a growing delay instead
+# (cms.login_attempts), which the right password from elsewhere never meets.
+ACCOUNT_RATE_LIMITS = {
+    "login": "30/m/ip",
+    "login_failed": "20/m/ip",
+}
+
+# The client's address for every rate limit (allauth's, through the account
+# adapter, and certificate verification's). Behind proxies: how many of them
+# append to X-Forwarded-For, or the header one of them sets (X-Real-IP).
+# Without either, X-Forwarded-For is ignored, as any client can write it.
+LMS_TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+LMS_CLIENT_IP_HEADER = os.environ.get("CLIENT_IP_HEADER", "")
 
 WAGTAIL_SITE_NAME = "Hub Academy"
+# No avatars from Gravatar: each admin page would send a hash of the
+# person's email address to a third party.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = [
@@ -209,7 +233,8 @@ CERTIFICATION_KEYS_DIR = Path(
 
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False
-X_FRAME_OPTIONS = "SAMEORIGIN"
+# Wagtail sets SAMEORIGIN itself on the previews its admin shows in a frame.
+X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 

@@ -1,0 +1,42 @@
+"""Django's system checks, run as `manage.py check` would be on a real site.
+
+pytest runs no system checks, so a setting that stops the site from starting
+on one database would go unnoticed; these run them on the suite's database.
+"""
+
+import secrets
+
+import pytest
+
+from tests.cms.processes import database_url, environment, manage
+
+pytestmark = pytest.mark.django_db
+
+
+def test_development_settings_pass_the_checks(tmp_path):
+    env = environment(
+        "cms.settings.dev", DATABASE_URL=database_url(tmp_path / "db.sqlite3")
+    )
+    result = manage(
+        "check", "--database", "default", "--fail-level", "WARNING", env=env
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_production_settings_pass_the_deployment_checks(tmp_path):
+    env = environment(
+        "cms.settings.production",
+        DATABASE_URL=database_url(tmp_path / "db.sqlite3"),
+        SECRET_KEY=secrets.token_urlsafe(50),
+        ALLOWED_HOSTS="academy.example.org",
+    )
+    result = manage(
+        "check",
+        "--deploy",
+        "--database",
+        "default",
+        "--fail-level",
+        "WARNING",
+        env=env,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
