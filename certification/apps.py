@@ -9,4 +9,4 @@ class CertificationConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from certification import receivers  # noqa: F401
+        from certification import checks, receivers  # noqa: F401

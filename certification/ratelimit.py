@@ -1,23 +1,19 @@
-"""A fixed-window limit per client address, kept in the cache (Redis at scale)."""
+"""A fixed-window limit per client address, kept in the cache (Redis at scale).
+
+lms.client_address decides the address, the same one allauth's limits count.
+"""
 
 import time
 
-from django.conf import settings
 from django.core.cache import cache
 
-
-def client_address(request) -> str:
-    """The client's address. Behind a proxy, set the header it writes; of a
-    list such as X-Forwarded-For the right-most entry counts, the one the
-    trusted proxy added, as clients can write anything to the left of it."""
-    header = getattr(settings, "CERTIFICATION_CLIENT_ADDRESS_HEADER", "REMOTE_ADDR")
-    return request.META.get(header, "").split(",")[-1].strip() or "unknown"
+from lms.client_address import rate_limit_address
 
 
 def allow(request, *, scope: str, limit: int, window_seconds: int = 60) -> bool:
     """Count this request; False once the address used up its window's limit."""
     window = int(time.time() // window_seconds)
-    key = f"ratelimit:{scope}:{client_address(request)}:{window}"
+    key = f"ratelimit:{scope}:{rate_limit_address(request)}:{window}"
     if cache.add(key, 1, timeout=window_seconds + 1):
         return True
     try:

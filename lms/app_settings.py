@@ -25,6 +25,25 @@ class AppSettings:
         # At least one day: zero would divide by zero and mail every run.
         return max(1, int(getattr(settings, "LMS_OVERDUE_EVERY_DAYS", 7)))
 
+    @property
+    def MAX_DAYS_AHEAD(self) -> int:
+        """How many days ahead a due date or a membership's start may lie."""
+        return max(1, int(getattr(settings, "LMS_MAX_DAYS_AHEAD", 1096)))
+
+    @property
+    def TRUSTED_PROXY_COUNT(self) -> int:
+        """How many proxies in front of the site append to X-Forwarded-For.
+
+        0 ignores the header, as any client can write it.
+        """
+        return max(0, int(getattr(settings, "LMS_TRUSTED_PROXY_COUNT", 0) or 0))
+
+    @property
+    def CLIENT_IP_HEADER(self) -> str:
+        """The header a trusted proxy sets to the client's address, such as
+        ``X-Real-IP``; empty to use X-Forwarded-For or the connection."""
+        return getattr(settings, "LMS_CLIENT_IP_HEADER", "") or ""
+
 
 app_settings = AppSettings()
 

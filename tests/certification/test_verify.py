@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from certification import services
 from certification.models import Certification
+from tests.production_settings import use_production_client_address
 
 pytestmark = pytest.mark.django_db
 
@@ -48,10 +49,11 @@ def test_anyone_verifies_a_certificate_by_its_code(client, certificate):
         assert private not in page
 
 
-def test_a_revoked_certificate_shows_the_date_never_the_reason(
-    client, hub, certificate
-):
-    services.revoke(certificate=certificate, by=hub.hr, reason="Caught cheating")
+def test_a_revoked_certificate_shows_the_date_never_the_reason(client, certificate):
+    from tests.factories import UserFactory
+
+    superuser = UserFactory(is_superuser=True)
+    services.revoke(certificate=certificate, by=superuser, reason="Caught cheating")
     page = client.get(
         reverse("certification:verify", args=[certificate.code])
     ).content.decode()
@@ -119,10 +121,74 @@ def test_a_holder_without_a_name_is_not_shown_by_email(client, certificate):
 
 def test_behind_a_proxy_the_address_it_saw_counts(client, certificate, settings):
     settings.CERTIFICATION_VERIFY_RATE_LIMIT = 2
-    settings.CERTIFICATION_CLIENT_ADDRESS_HEADER = "HTTP_X_FORWARDED_FOR"
+    settings.LMS_TRUSTED_PROXY_COUNT = 1
     url = reverse("certification:verify", args=[certificate.code])
     codes = [
-        client.get(url, HTTP_X_FORWARDED_FOR=f"spoofed-{i}, 10.9.9.9").status_code
+        client.get(
+            url,
+            REMOTE_ADDR="10.0.0.1",  # the load balancer
+            HTTP_X_FORWARDED_FOR=f"192.0.2.{i}, 203.0.113.7",
+        ).status_code
         for i in range(3)
     ]
     assert codes == [200, 200, 429]
+    # Another client behind the same balancer has its own limit.
+    other = client.get(url, REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR="203.0.113.8")
+    assert other.status_code == HTTPStatus.OK
+
+
+def test_a_header_the_proxy_sets_counts_when_named(client, certificate, settings):
+    settings.CERTIFICATION_VERIFY_RATE_LIMIT = 1
+    settings.LMS_CLIENT_IP_HEADER = "X-Real-IP"
+    url = reverse("certification:verify", args=[certificate.code])
+    first = client.get(url, REMOTE_ADDR="10.0.0.1", HTTP_X_REAL_IP="203.0.113.7")
+    again = client.get(
+        url,
+        REMOTE_ADDR="10.0.0.1",
+        HTTP_X_REAL_IP="203.0.113.7",
+        HTTP_X_FORWARDED_FOR="192.0.2.1",
+    )
+    other = client.get(url, REMOTE_ADDR="10.0.0.1", HTTP_X_REAL_IP="203.0.113.8")
+    assert [first.status_code, again.status_code, other.status_code] == [
+        HTTPStatus.OK,
+        HTTPStatus.TOO_MANY_REQUESTS,
+        HTTPStatus.OK,
+    ]
+
+
+def test_without_a_proxy_rotating_x_forwarded_for_escapes_no_limit(
+    client, certificate, settings, monkeypatch
+):
+    """Production's defaults, when the environment names no proxy."""
+    use_production_client_address(settings, monkeypatch)
+    settings.CERTIFICATION_VERIFY_RATE_LIMIT = 2
+    url = reverse("certification:verify", args=[certificate.code])
+    codes = [
+        client.get(
+            url, REMOTE_ADDR="198.51.100.4", HTTP_X_FORWARDED_FOR=f"192.0.2.{i}"
+        ).status_code
+        for i in range(4)
+    ]
+    assert codes == [200, 200, 429, 429]
+
+
+def test_ipv6_clients_are_limited_by_their_64_network(client, certificate, settings):
+    settings.CERTIFICATION_VERIFY_RATE_LIMIT = 2
+    url = reverse("certification:verify", args=[certificate.code])
+    codes = [
+        client.get(url, REMOTE_ADDR=f"2001:db8:1:2::{i:x}").status_code
+        for i in range(1, 4)
+    ]
+    assert codes == [200, 200, 429]
+    assert client.get(url, REMOTE_ADDR="2001:db8:1:3::1").status_code == 200
+
+
+def test_the_old_client_address_setting_is_reported(settings):
+    from certification.checks import old_client_address_setting_check
+
+    assert old_client_address_setting_check(None) == []
+    settings.CERTIFICATION_CLIENT_ADDRESS_HEADER = "HTTP_X_FORWARDED_FOR"
+    (warning,) = old_client_address_setting_check(None)
+    assert warning.id == "certification.W001"
+    assert "LMS_TRUSTED_PROXY_COUNT" in warning.hint
+    assert "LMS_CLIENT_IP_HEADER" in warning.hint
