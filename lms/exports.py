@@ -2,8 +2,9 @@
 
 Wagtail's SpreadsheetExportMixin is the base. Three things change:
 
-- a cell that a spreadsheet would read as a formula (it begins with =, +, -,
-  @, a tab or a carriage return) is neutralised, in CSV and in XLSX alike;
+- a cell that a spreadsheet would read as a formula (see ``neutralise``) is
+  made inert, in CSV and in XLSX alike, here and in every other export of the
+  admin (``make_spreadsheet_exports_inert``, called when the app is ready);
 - rows are read with ``QuerySet.iterator()`` a chunk at a time, so memory
   stays flat however many rows there are (iterating the queryset, as Wagtail
   does, caches every row);
@@ -13,6 +14,8 @@ Wagtail's SpreadsheetExportMixin is the base. Three things change:
 
 import csv
 import tempfile
+import unicodedata
+from functools import wraps
 from itertools import islice
 
 from django.db.models import QuerySet
@@ -22,22 +25,91 @@ from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from wagtail.admin.views.mixins import Echo, ExcelDateFormatter, SpreadsheetExportMixin
 
-FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+# A cell starting with one of these is run as a formula (OWASP "CSV
+# injection", ASVS 1.2.10): = + - @, a tab, a carriage return, a null.
+FORMULA_TRIGGERS = frozenset("=+-@\t\r\0")
+# What a look-alike must fold to (NFKC) to count as one: fullwidth ＝ and
+# small ﹦ fold to =, superscript ⁻ to the minus sign, which NFKC keeps.
+_FOLDED_TRIGGERS = frozenset("=+-@\u2212")
+# Leading characters that a spreadsheet may skip before reading a formula.
+_INVISIBLE_CATEGORIES = frozenset(("Cc", "Cf"))
 
 # Query parameters of the listing that mean nothing to an export.
 LISTING_ONLY_PARAMETERS = ("p", "_w_filter_fragment")
+
+
+def looks_like_formula(text: str) -> bool:
+    """Whether a spreadsheet might run the text as a formula.
+
+    It does if the first character that shows, past any spaces and control or
+    format characters, is a trigger or folds to one (fullwidth ＝, small ﹢,
+    the minus sign −); a leading tab, carriage return or null is one too.
+    """
+    for char in text:
+        if char.isascii():
+            if char in FORMULA_TRIGGERS:
+                return True
+            if char.isspace() or not char.isprintable():
+                continue
+            return False
+        if char.isspace() or unicodedata.category(char) in _INVISIBLE_CATEGORIES:
+            continue
+        return unicodedata.normalize("NFKC", char)[:1] in _FOLDED_TRIGGERS
+    return False
 
 
 def neutralise(value):
     """A text that a spreadsheet would take for a formula, made inert.
 
     A leading single quote makes Excel, LibreOffice and Google Sheets show
-    the text as it is (OWASP, "CSV injection"). Anything else is returned
-    unchanged, numbers included: a negative number is no formula.
+    the text as it is (OWASP, "CSV injection"); a quoted text starts with the
+    quote, so neutralising twice adds nothing. Anything else is returned
+    unchanged, numbers and dates included: a negative number is no formula.
     """
-    if isinstance(value, str) and value.startswith(FORMULA_TRIGGERS):
+    if isinstance(value, str) and looks_like_formula(value):
         return "'" + value
     return value
+
+
+def spreadsheet_cell(value, export_format):
+    """A preprocessed value as it may be written to a cell: inert, and for
+    XLSX without the control characters that XML cannot hold (openpyxl would
+    refuse the whole sheet for one stray character in a name)."""
+    if export_format == SpreadsheetExportMixin.FORMAT_XLSX and isinstance(value, str):
+        value = ILLEGAL_CHARACTERS_RE.sub("", value)
+    return neutralise(value)
+
+
+def make_spreadsheet_exports_inert():
+    """Make every cell and heading of every Wagtail spreadsheet export inert.
+
+    Every export the admin offers goes through Wagtail's
+    SpreadsheetExportMixin: ModelViewSet and snippet indexes, ReportView
+    reports (Site history, Locked pages, Aging pages, workflows) and form
+    submissions. It writes text as it is (a unit named
+    ``=HYPERLINK(...)`` becomes a live formula in Site history) and has no
+    hook for filtering cells, so the two methods through which every export
+    writes its text are wrapped here, once, for every subclass.
+    """
+    mixin = SpreadsheetExportMixin
+    if getattr(mixin.preprocess_field_value, "makes_cells_inert", False):
+        return
+    preprocess_field_value = mixin.preprocess_field_value
+    get_heading = mixin.get_heading
+
+    @wraps(preprocess_field_value)
+    def inert_preprocess_field_value(self, field, value, export_format):
+        value = preprocess_field_value(self, field, value, export_format)
+        return spreadsheet_cell(value, export_format)
+
+    @wraps(get_heading)
+    def inert_get_heading(self, queryset, field):
+        # Headings can be typed by editors too (a form field's label).
+        return neutralise(get_heading(self, queryset, field))
+
+    inert_preprocess_field_value.makes_cells_inert = True
+    mixin.preprocess_field_value = inert_preprocess_field_value
+    mixin.get_heading = inert_get_heading
 
 
 class StreamingSpreadsheetExportMixin(SpreadsheetExportMixin):
@@ -92,17 +164,10 @@ class StreamingSpreadsheetExportMixin(SpreadsheetExportMixin):
         ):
             # Nothing to convert: skip Wagtail's lookups, a million of them
             # for a large export.
-            value = neutralise(value)
-        else:
-            # Preprocessing may turn a value into text (a list, joined).
-            value = neutralise(
-                super().preprocess_field_value(field, value, export_format)
-            )
-        if export_format == self.FORMAT_XLSX and isinstance(value, str):
-            # XML cannot hold most control characters; openpyxl would refuse
-            # the whole sheet for one stray character in a name.
-            value = ILLEGAL_CHARACTERS_RE.sub("", value)
-        return value
+            return spreadsheet_cell(value, export_format)
+        # Preprocessing may turn a value into text (a list, joined); Wagtail's
+        # method, wrapped by make_spreadsheet_exports_inert, then makes it inert.
+        return super().preprocess_field_value(field, value, export_format)
 
     def generate_xlsx_row(self, worksheet, row_dict, date_format=None):
         for cell in super().generate_xlsx_row(worksheet, row_dict, date_format):
