@@ -34,6 +34,7 @@ UNIT_SEPARATOR = "/"
 NAME_MAX_LENGTH = 150
 EMPLOYEE_NUMBER_MAX_LENGTH = 50
 UNIT_NAME_MAX_LENGTH = 150
+UNIT_MAX_LEVELS = organisation.MAX_UNIT_DEPTH
 
 
 @dataclass(frozen=True)
@@ -386,6 +387,11 @@ def _read_row(line: int, cells: list[str]) -> tuple[ImportRow, list[RowError]]:
             _("a unit name is longer than %(max)s characters")
             % {"max": UNIT_NAME_MAX_LENGTH}
         )
+    elif len(segments) > UNIT_MAX_LEVELS:
+        error(
+            _("the unit has %(levels)s levels; there can be at most %(max)s")
+            % {"levels": len(segments), "max": UNIT_MAX_LEVELS}
+        )
     role_names = tuple(
         dict.fromkeys(
             role.strip() for role in roles.split(ROLE_SEPARATOR) if role.strip()
@@ -424,6 +430,7 @@ class _Directory:
     managers: set[tuple[int, int]]
     managed_paths: list[str] | None  # None: no limit
     visible_people: set[int] | None  # None: no limit
+    importer_id: int | None = None
 
     def user(self, email: str):
         found = self.users.get(email.lower(), [])
@@ -438,6 +445,15 @@ class _Directory:
             return self.roles_exact[name]
         found = self.roles_folded.get(name.casefold(), [])
         return found[0] if len(found) == 1 else None
+
+    def may_see(self, found: list) -> bool:
+        """Whether the importer may see the people with one email address."""
+        if self.visible_people is None:
+            return True
+        return bool(found) and all(
+            user.pk in self.visible_people or user.pk == self.importer_id
+            for user in found
+        )
 
     def may_manage(self, unit: OrgUnit) -> bool:
         if self.managed_paths is None:
@@ -509,6 +525,7 @@ def _load_directory(rows: list[ImportRow], for_user=None) -> _Directory:
         managers=managers,
         managed_paths=managed_paths,
         visible_people=visible_people,
+        importer_id=getattr(for_user, "pk", None),
     )
 
 
@@ -523,7 +540,17 @@ def _check_rows(rows: list[ImportRow], directory: _Directory) -> list[RowError]:
 
         if row.email and not _email_problem(row.email):
             found = directory.users.get(row.email.lower(), [])
-            if len(found) > 1:
+            if found and not directory.may_see(found):
+                # One message whatever the reason, so that a manager learns
+                # nothing of a person outside their units, not even the name.
+                error(
+                    _(
+                        "%(email)s cannot be imported into your units; ask HR to "
+                        "place this person"
+                    )
+                    % {"email": row.email}
+                )
+            elif len(found) > 1:
                 error(
                     _("more than one person has the email address %(email)s")
                     % {"email": row.email}
@@ -533,17 +560,6 @@ def _check_rows(rows: list[ImportRow], directory: _Directory) -> list[RowError]:
                     _("the name is missing, and %(email)s is a new person")
                     % {"email": row.email}
                 )
-            elif (
-                found
-                and directory.visible_people is not None
-                and row.name
-                and row.name != found[0].name
-                and found[0].pk not in directory.visible_people
-            ):
-                error(
-                    _("%(email)s is not in your units, so you cannot change their name")
-                    % {"email": row.email}
-                )
         if row.unit:
             _check_unit(row, directory, error)
         for name in row.roles:
@@ -551,12 +567,24 @@ def _check_rows(rows: list[ImportRow], directory: _Directory) -> list[RowError]:
                 error(_("unknown role '%(role)s'") % {"role": name})
         if row.manager_email and not _email_problem(row.manager_email):
             found = directory.users.get(row.manager_email.lower(), [])
-            if len(found) > 1:
+            in_this_file = row.manager_email.lower() in in_file
+            if directory.visible_people is not None:
+                # A manager names only people they may see, themselves, or
+                # people of this file (whose own rows are checked likewise).
+                if not in_this_file and not directory.may_see(found):
+                    error(
+                        _(
+                            "the manager %(email)s is neither one of the people "
+                            "in your units nor in this file"
+                        )
+                        % {"email": row.manager_email}
+                    )
+            elif len(found) > 1:
                 error(
                     _("more than one person has the email address %(email)s")
                     % {"email": row.manager_email}
                 )
-            elif not found and row.manager_email.lower() not in in_file:
+            elif not found and not in_this_file:
                 error(
                     _(
                         "the manager %(email)s is neither a known person nor in this file"

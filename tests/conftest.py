@@ -83,7 +83,8 @@ def auth_client(client, user):
 
 @pytest.fixture
 def hub(db):
-    """A hub with two spokes, a manager for each, HR, an editor and members."""
+    """A hub with two spokes, a manager for each, HR, a training coordinator
+    (roles and certifications), an editor and members."""
     from datetime import timedelta
 
     from django.contrib.auth.models import Group
@@ -112,6 +113,8 @@ def hub(db):
         unit.managers.add(manager)
     hub.hr = UserFactory(name="HR Person")
     hub.hr.groups.add(Group.objects.get(name="HR"))
+    hub.coordinator = UserFactory(name="Training Coordinator")
+    hub.coordinator.groups.add(Group.objects.get(name="Training coordinators"))
     hub.editor = UserFactory(name="Editor")
     hub.editor.groups.add(Group.objects.get(name="Editors"))
     hub.role = Role.objects.create(name="Webcare agent")

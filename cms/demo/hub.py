@@ -223,7 +223,12 @@ def seed_hub(users, password):
         users["hr@example.org"],
         users["learner@example.org"],
     )
-    manager.groups.add(Group.objects.get(name="Hub managers"))
+    # The hub-wide manager also keeps the roles and certifications of the
+    # whole organisation.
+    manager.groups.add(
+        Group.objects.get(name="Hub managers"),
+        Group.objects.get(name="Training coordinators"),
+    )
     hr.groups.add(Group.objects.get(name="HR"))
     units = _units()
     units["Hub"].managers.add(manager)

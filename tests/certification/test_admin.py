@@ -33,7 +33,8 @@ def outcome(response):
 
 
 @pytest.mark.parametrize(
-    "kind", ["anonymous", "learner", "manager", "other_manager", "hr", "editor"]
+    "kind",
+    ["anonymous", "learner", "manager", "other_manager", "hr", "coordinator", "editor"],
 )
 def test_certification_screens_obey_who_may_see_them(client, hub, certificate, kind):
     if kind != "anonymous":
@@ -45,20 +46,21 @@ def test_certification_screens_obey_who_may_see_them(client, hub, certificate, k
             "other_manager": OK,
             "hr": OK,
         },
+        # HR reads and changes nothing.
         reverse("hub_certificates:revoke", args=[certificate.pk]): {
             "manager": OK,
             "other_manager": HIDDEN,
-            "hr": OK,
         },
         reverse("hub_certifications:index"): {
             "manager": OK,
             "other_manager": OK,
             "hr": OK,
+            "coordinator": OK,
         },
-        reverse("hub_certifications:add"): {
-            "manager": OK,
-            "other_manager": OK,
-            "hr": DENIED,
+        # A certification reaches every holder: training coordinators define it.
+        reverse("hub_certifications:add"): {"coordinator": OK},
+        reverse("hub_certifications:edit", args=[certificate.certification_id]): {
+            "coordinator": OK
         },
         reverse("certification:certificate_pdf", args=[certificate.code]): {
             "learner": OK,
@@ -109,7 +111,7 @@ def test_my_learning_links_each_certificate(client, hub, certificate):
 
 
 def test_certifications_are_edited_with_courses_and_roles(client, hub, course):
-    client.force_login(hub.manager)
+    client.force_login(hub.coordinator)
     response = client.post(
         reverse("hub_certifications:add"),
         {
@@ -125,3 +127,40 @@ def test_certifications_are_edited_with_courses_and_roles(client, hub, course):
     assert response.status_code == HTTPStatus.FOUND
     certification = Certification.objects.get(name="Crisis lead")
     assert list(certification.courses.all()) == [course]
+
+
+def test_a_spoke_manager_cannot_change_a_certification_of_everyone(
+    client, hub, certificate
+):
+    certification = certificate.certification
+    client.force_login(hub.other_manager)
+
+    response = client.post(
+        reverse("hub_certifications:edit", args=[certification.pk]),
+        {
+            "name": certification.name,
+            "courses": [],
+            "validity_months": "12",
+            "renewal_window_days": "60",
+        },
+    )
+
+    assert response.status_code in (HTTPStatus.FOUND, HTTPStatus.FORBIDDEN)
+    certification.refresh_from_db()
+    assert certification.validity_months == 24
+
+
+@pytest.mark.parametrize("url_name", ["revoke", "reinstate"])
+def test_hr_cannot_revoke_or_reinstate(client, hub, certificate, url_name):
+    if url_name == "reinstate":
+        services.revoke(certificate=certificate, by=hub.manager, reason="Fraud")
+    before = Certificate.objects.values_list("revoked_at", flat=True).get()
+    client.force_login(hub.hr)
+
+    response = client.post(
+        reverse(f"hub_certificates:{url_name}", args=[certificate.pk]),
+        {"reason": "HR says so"},
+    )
+
+    assert response.status_code in (HTTPStatus.FOUND, HTTPStatus.FORBIDDEN)
+    assert Certificate.objects.values_list("revoked_at", flat=True).get() == before

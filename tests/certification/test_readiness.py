@@ -46,7 +46,7 @@ def test_readiness_counts_certified_lapsing_and_missing(hub, crisis):
     holding(later, crisis, 75)
     holding(fine, crisis, 200)
     revoked = holding(hub.learner, crisis, 200)
-    services.revoke(certificate=revoked, by=hub.hr, reason="x")
+    services.revoke(certificate=revoked, by=hub.manager, reason="x")
     entries = readiness.role_readiness(
         units=[hub.spoke, hub.team], today=timezone.localdate()
     )

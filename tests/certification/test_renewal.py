@@ -331,18 +331,18 @@ def test_an_open_or_exempted_assignment_gives_way_to_the_renewal(
 
 
 def test_revoking_stops_the_renewal_and_reinstating_starts_it_again(
-    user, hub, certificate, courses, daily, mailoutbox
+    user, admin_user, certificate, courses, daily, mailoutbox
 ):
     daily(WINDOW_OPENS)
     with at(WINDOW_OPENS + timedelta(days=1)):
-        services.revoke(certificate=certificate, by=hub.hr, reason="Fraud")
+        services.revoke(certificate=certificate, by=admin_user, reason="Fraud")
     assert (
         not TrainingAssignment.objects.open(WINDOW_OPENS)
         .filter(source="renewal")
         .exists()
     )
     with at(WINDOW_OPENS + timedelta(days=2)):
-        services.reinstate(certificate=certificate, by=hub.hr)
+        services.reinstate(certificate=certificate, by=admin_user)
     assert "renewals started: 1" in daily(WINDOW_OPENS + timedelta(days=2))
     assert TrainingAssignment.objects.open(WINDOW_OPENS).filter(
         source="renewal"
@@ -350,13 +350,13 @@ def test_revoking_stops_the_renewal_and_reinstating_starts_it_again(
 
 
 def test_a_revoked_certificate_is_earned_again_not_reissued_from_old_work(
-    user, hub, catalogue, certificate, certification, courses, complete
+    user, admin_user, catalogue, certificate, certification, courses, complete
 ):
     refresher = make_course(catalogue, bodies=[[text_block()]])
     certification.renewal_courses.set([refresher])
     with at(date(2026, 5, 1)):
         services.revoke(
-            certificate=certificate, by=hub.hr, reason="Someone else's account"
+            certificate=certificate, by=admin_user, reason="Someone else's account"
         )
     with at(date(2026, 6, 1)):
         complete(user, refresher)

@@ -45,7 +45,7 @@ def test_learner_downloads_a_certificate_an_outsider_verifies_it(demo, page, axe
 
     services.revoke(
         certificate=certificate,
-        by=get_user_model().objects.get(email="hr@example.org"),
+        by=get_user_model().objects.get(email="manager@example.org"),
         reason="Test of the revocation",
     )
     page.goto(verify_url)

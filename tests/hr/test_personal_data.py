@@ -201,7 +201,7 @@ def mentions(subject, hub, catalogue):
         valid_from=today,
     )
     certification_services.revoke(
-        certificate=earlier, by=hub.hr, reason=f"{FIRST_NAME} shared the answers"
+        certificate=earlier, by=hub.manager, reason=f"{FIRST_NAME} shared the answers"
     )
     assignments.assign_course(
         by=hub.manager,

@@ -14,7 +14,15 @@ from tests.factories import scenario_block
 pytestmark = pytest.mark.django_db
 
 OK, DENIED, HIDDEN = "ok", "denied", "hidden"
-USERS = ["anonymous", "learner", "manager", "other_manager", "hr", "editor"]
+USERS = [
+    "anonymous",
+    "learner",
+    "manager",
+    "other_manager",
+    "hr",
+    "coordinator",
+    "editor",
+]
 
 
 @pytest.fixture
@@ -81,9 +89,10 @@ def screens(hub, records):
         ("units", reverse("hub_units:index"), view_all),
         ("add unit", reverse("hub_units:add"), change_any),
         ("edit unit", reverse("hub_units:edit", args=[spoke.pk]), manage_own),
-        ("roles", reverse("hub_roles:index"), view_all),
-        ("add role", reverse("hub_roles:add"), change_any),
-        ("edit role", reverse("hub_roles:edit", args=[role.pk]), change_any),
+        ("roles", reverse("hub_roles:index"), {**view_all, "coordinator": OK}),
+        # Roles reach every unit: only training coordinators change them.
+        ("add role", reverse("hub_roles:add"), {"coordinator": OK}),
+        ("edit role", reverse("hub_roles:edit", args=[role.pk]), {"coordinator": OK}),
     ]
 
 

@@ -206,7 +206,7 @@ def test_a_course_required_in_the_role_editor_reaches_current_members(
 ):
     from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
-    client.force_login(hub.manager)
+    client.force_login(hub.coordinator)
     data = nested_form_data(
         {
             "name": hub.role.name,
@@ -282,3 +282,30 @@ def test_a_manager_adds_a_team_below_their_unit(client, hub):
     )
     assert response.status_code != HTTPStatus.FOUND
     assert not OrgUnit.objects.filter(name="Rogue").exists()
+
+
+def test_a_spoke_manager_cannot_change_a_role_of_everyone(client, hub, course):
+    from wagtail.test.utils.form_data import inline_formset, nested_form_data
+
+    from lms.models import RoleRequirement
+    from lms.organisation import sync_role_requirements
+
+    RoleRequirement.objects.create(role=hub.role, course=course, due_within_days=30)
+    sync_role_requirements(role=hub.role)
+    client.force_login(hub.other_manager)
+    data = nested_form_data(
+        {
+            "name": hub.role.name,
+            "purpose": "",
+            "tasks": "",
+            "responsibilities": "",
+            "requirements": inline_formset([]),
+        }
+    )
+
+    response = client.post(reverse("hub_roles:edit", args=[hub.role.pk]), data)
+
+    assert response.status_code in (HTTPStatus.FOUND, HTTPStatus.FORBIDDEN)
+    assert hub.role.requirements.count() == 1
+    # The learner of the other spoke keeps the course the role requires.
+    assert TrainingAssignment.objects.current().filter(user=hub.learner).exists()

@@ -348,6 +348,8 @@ def upload(text, **data):
 def test_a_hub_manager_checks_then_imports_a_file(
     client, import_url, hub_manager, roles, boss
 ):
+    # A manager may name as a manager only people they see.
+    organisation.join_role(user=boss, unit=OrgUnit.objects.get(name="Hub"))
     client.force_login(hub_manager)
     assert client.get(import_url).status_code == HTTPStatus.OK
     before = row_counts()
@@ -458,25 +460,76 @@ def test_a_learner_with_admin_access_is_still_refused(client, import_url, roles)
     assert not User.objects.filter(email="ann@example.org").exists()
 
 
-def test_a_hub_manager_cannot_rename_someone_outside_their_units(
+def test_a_hub_manager_cannot_touch_someone_outside_their_units(
     client, import_url, hub_manager, roles
 ):
     outsider = UserFactory(email="out@example.org", name="Outsider")
     client.force_login(hub_manager)
-    text = HEADER + "out@example.org,Someone Else,,Hub,,\n"
+    before = row_counts()
+    refused = (
+        "out@example.org cannot be imported into your units; ask HR to place "
+        "this person"
+    )
 
-    response = client.post(import_url, upload(text))
+    # Neither a new name, nor a place in the manager's unit, nor a number.
+    for line in ["out@example.org,Someone Else,,Hub,,", "out@example.org,,E-1,Hub,,"]:
+        response = client.post(import_url, upload(HEADER + line + "\n"))
 
-    assert response.status_code == HTTPStatus.BAD_REQUEST
-    assert [(error.line, error.message) for error in response.context["errors"]] == [
-        (2, "out@example.org is not in your units, so you cannot change their name")
-    ]
+        assert response.status_code == HTTPStatus.BAD_REQUEST
+        assert [(e.line, e.message) for e in response.context["errors"]] == [
+            (2, refused)
+        ]
+        assert "Outsider" not in response.content.decode()
+    assert row_counts() == before
     outsider.refresh_from_db()
-    assert outsider.name == "Outsider"
-    # Without a new name, the same person can be placed in the manager's unit.
-    response = client.post(import_url, upload(HEADER + "out@example.org,,,Hub,,\n"))
+    assert (outsider.name, outsider.employee_number) == ("Outsider", "")
+
+
+def test_a_hub_manager_names_only_their_own_people_as_managers(
+    import_url, hub_manager, roles
+):
+    UserFactory(email="out@example.org", name="Outsider")
+    text = HEADER + dedent(
+        """\
+        ann@example.org,Ann,,Hub,,out@example.org
+        bob@example.org,Bob,,Hub,,nobody@example.org
+        carla@example.org,Carla,,Hub,,ann@example.org
+        dave@example.org,Dave,,Hub,,manager@example.org
+        """
+    )
+
+    plan = parse_people_csv(text, for_user=hub_manager)
+
+    # An outsider and an unknown address get the same answer.
+    assert [(error.line, error.message) for error in plan.errors] == [
+        (
+            2,
+            "the manager out@example.org is neither one of the people in your "
+            "units nor in this file",
+        ),
+        (
+            3,
+            "the manager nobody@example.org is neither one of the people in your "
+            "units nor in this file",
+        ),
+    ]
+
+
+def test_a_hub_manager_updates_the_people_of_their_units(
+    client, import_url, hub_manager, roles
+):
+    hub = OrgUnit.objects.get(name="Hub")
+    member = UserFactory(email="member@example.org", name="Member")
+    organisation.join_role(user=member, unit=hub)
+    client.force_login(hub_manager)
+
+    response = client.post(
+        import_url, upload(HEADER + "member@example.org,Member Two,E-7,Hub,,\n")
+    )
+
     assert response.status_code == HTTPStatus.OK
-    assert RoleMembership.objects.current().filter(user=outsider).count() == 1
+    member.refresh_from_db()
+    assert (member.name, member.employee_number) == ("Member Two", "E-7")
 
 
 def test_the_report_speaks_the_managers_language(

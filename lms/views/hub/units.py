@@ -1,19 +1,31 @@
 """Units: the hub, its spokes and teams, as a tree; managers see their subtree."""
 
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views import generic
+from wagtail.admin.views.generic import history, usage
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.log_actions import log
 
 from lms import organisation, scope
+from lms.deletion import ProtectedDeleteMixin
 from lms.forms import UnitForm
 from lms.models import OrgUnit
+from lms.views.hub.base import HubFormMixin
+from lms.views.hub.people import add_service_errors
 
 
-class ScopedQuerysetMixin:
-    def get_queryset(self):
+class ScopedObjectMixin:
+    """History and usage of the units the user may see; any other answers 404.
+
+    (Their get_queryset lists log entries and references, not units.)
+    """
+
+    def get_base_object_queryset(self):
         return scope.visible_units(self.request.user)
 
 
@@ -26,7 +38,18 @@ class UnitIndexView(generic.IndexView):
         )
 
 
-class UnitCreateView(generic.CreateView):
+class UnitFormMixin(HubFormMixin):
+    """A refused form answers 400; so does a service's ValidationError."""
+
+    def form_valid(self, form):
+        try:
+            return super().form_valid(form)
+        except ValidationError as error:
+            add_service_errors(form, error)
+            return self.form_invalid(form)
+
+
+class UnitCreateView(UnitFormMixin, generic.CreateView):
     @transaction.atomic
     def save_instance(self):
         data = self.form.cleaned_data
@@ -40,7 +63,10 @@ class UnitCreateView(generic.CreateView):
         return unit
 
 
-class UnitEditView(ScopedQuerysetMixin, generic.EditView):
+class UnitEditView(UnitFormMixin, generic.EditView):
+    def get_queryset(self):
+        return scope.visible_units(self.request.user)
+
     @transaction.atomic
     def save_instance(self):
         unit = self.form.save(commit=False)
@@ -55,7 +81,17 @@ class UnitEditView(ScopedQuerysetMixin, generic.EditView):
         return unit
 
 
-class UnitInspectView(ScopedQuerysetMixin, generic.InspectView):
+class UnitInspectView(generic.InspectView):
+    def get_object(self, queryset=None):
+        units = scope.visible_units(self.request.user)
+        return get_object_or_404(units, pk=unquote(str(self.pk)))
+
+
+class UnitHistoryView(ScopedObjectMixin, history.HistoryView):
+    pass
+
+
+class UnitUsageView(ScopedObjectMixin, usage.UsageView):
     pass
 
 
@@ -63,8 +99,13 @@ def managers_column(unit):
     return ", ".join(str(manager) for manager in unit.managers.all())
 
 
+class UnitDeleteView(ProtectedDeleteMixin, generic.DeleteView):
+    pass
+
+
 class UnitViewSet(ModelViewSet):
     model = OrgUnit
+    delete_view_class = UnitDeleteView
     form_class = UnitForm
     icon = "folder-open-1"
     menu_label = _("Units")
@@ -74,6 +115,8 @@ class UnitViewSet(ModelViewSet):
     add_view_class = UnitCreateView
     edit_view_class = UnitEditView
     inspect_view_class = UnitInspectView
+    history_view_class = UnitHistoryView
+    usage_view_class = UnitUsageView
     inspect_view_enabled = True
     list_display = [
         Column("indented_name", label=_("Unit")),
