@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
 from certification.models import Certification
-from lms.forms import course_choices
+from lms.forms import IdMultipleChoiceField, course_choices
 
 
 class CertificationForm(WagtailAdminModelForm):
@@ -19,6 +19,11 @@ class CertificationForm(WagtailAdminModelForm):
             "renewal_courses",
             "roles",
         ]
+        field_classes = {
+            "courses": IdMultipleChoiceField,
+            "renewal_courses": IdMultipleChoiceField,
+            "roles": IdMultipleChoiceField,
+        }
         widgets = {
             "courses": forms.CheckboxSelectMultiple,
             "renewal_courses": forms.CheckboxSelectMultiple,

@@ -4,7 +4,7 @@ from datetime import date, timedelta
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import MinValueValidator
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -35,13 +35,15 @@ class Certification(models.Model):
         _("valid for (months)"),
         null=True,
         blank=True,
-        validators=[MinValueValidator(1)],
+        # At most ten years, the window at most a year: a slip such as 100000
+        # months would otherwise reach every holder.
+        validators=[MinValueValidator(1), MaxValueValidator(120)],
         help_text=_("Empty: the certificate does not expire."),
     )
     renewal_window_days = models.PositiveSmallIntegerField(
         _("renewal window (days)"),
         default=60,
-        validators=[MinValueValidator(1)],
+        validators=[MinValueValidator(1), MaxValueValidator(365)],
         help_text=_("How long before expiry renewal starts."),
     )
     renewal_courses = models.ManyToManyField(

@@ -14,7 +14,7 @@ urlpatterns = [
         name="credential",
     ),
     path(
-        "credentials/status/<int:number>",
+        "credentials/status/<id:number>",
         views_badges.status_list,
         name="status_list",
     ),

@@ -171,7 +171,7 @@ class PersonalDataViewSet(HubViewSet):
     def get_urlpatterns(self):
         return [
             path("", PersonalDataIndexView.as_view(), name="index"),
-            path("<int:pk>/", PersonView.as_view(), name="person"),
-            path("<int:pk>/export/", ExportView.as_view(), name="export"),
-            path("<int:pk>/erase/", EraseView.as_view(), name="erase"),
+            path("<id:pk>/", PersonView.as_view(), name="person"),
+            path("<id:pk>/export/", ExportView.as_view(), name="export"),
+            path("<id:pk>/erase/", EraseView.as_view(), name="erase"),
         ]

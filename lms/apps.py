@@ -9,4 +9,10 @@ class LmsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from lms import receivers  # noqa: F401
+        # ids registers the <id:…> path converter before any URL is built.
+        from lms import checks, ids, receivers  # noqa: F401
+        from lms.exports import make_spreadsheet_exports_inert
+
+        # Wagtail's exports (Site history, snippets, form data) have no hook
+        # for their cells: see make_spreadsheet_exports_inert.
+        make_spreadsheet_exports_inert()

@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
 from courses.models import CoursePage
-from lms import scope, signals
+from lms import dates, scope, signals
 from lms.models import (
     AssignmentBatch,
     AssignmentDemand,
@@ -175,8 +175,7 @@ def assign_course(
 ) -> AssignmentBatch:
     """A manager assigns a course to a person, a role or a unit, with a due date."""
     course = course.get_canonical()
-    if due_on < timezone.localdate():
-        raise ValidationError({"due_on": _("The due date cannot be in the past.")})
+    dates.check_due_date(due_on, field="due_on")
     if unit is not None and not scope.visible_units(by).filter(pk=unit.pk).exists():
         raise PermissionDenied
     batch = AssignmentBatch(
@@ -272,6 +271,7 @@ def extend_due_date(
 ) -> DueDateExtension:
     """Grant a later due date; the original and earlier extensions stay recorded."""
     _check_manages(by, assignment)
+    dates.check_due_date(due_on, field="due_on")
     current = (
         TrainingAssignment.objects.with_status(timezone.localdate())
         .values_list("effective_due", flat=True)

@@ -2,18 +2,75 @@
 
 from django import forms
 from django.contrib.auth import get_user_model
-from django.db.models import Exists, OuterRef
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Exists, Max, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
-from wagtail.admin.widgets import AdminDateInput
+from wagtail.admin.forms.models import register_form_field_override
+from wagtail.admin.widgets import AdminDateInput, AdminPageChooser
 
 from courses.models import CoursePage
-from lms import scope
+from lms import dates, ids, organisation, scope
 from lms.models import AssignmentBatch, OrgUnit, Role, ScenarioReview
 
 
-class UnitChoiceField(forms.ModelChoiceField):
+class BoundedIdsMixin:
+    """For a model choice field: an id beyond 64 bits is an invalid choice.
+
+    SQLite cannot even look such an id up (see lms.ids).
+    """
+
+    def clean(self, value):
+        values = value if isinstance(value, list | tuple) else [value]
+        for item in values:
+            if self._looks_up_pk() and ids.out_of_range(item):
+                raise ValidationError(
+                    self.error_messages["invalid_choice"],
+                    code="invalid_choice",
+                    params={"value": item},
+                )
+        return super().clean(value)
+
+    def _looks_up_pk(self) -> bool:
+        # A foreign key names its target's primary key as to_field_name (a
+        # page's is page_ptr); another to_field_name is not an id.
+        pk = self.queryset.model._meta.pk
+        return self.to_field_name in (None, pk.name, pk.attname)
+
+
+class IdChoiceField(BoundedIdsMixin, forms.ModelChoiceField):
+    """A ModelChoiceField that refuses ids beyond 64 bits."""
+
+
+class IdMultipleChoiceField(BoundedIdsMixin, forms.ModelMultipleChoiceField):
+    """A ModelMultipleChoiceField that refuses ids beyond 64 bits."""
+
+
+class CourseChooser(AdminPageChooser):
+    """Wagtail's page chooser, showing an id beyond 64 bits as no choice when
+    a refused form comes back (looking it up would fail on SQLite)."""
+
+    def get_instance(self, value):
+        if not isinstance(value, models.Model) and ids.out_of_range(value):
+            return None
+        return super().get_instance(value)
+
+
+# A course chosen in an admin form (a role's required course) is posted as an
+# id: the same page chooser as Wagtail's, refusing ids beyond 64 bits.
+register_form_field_override(
+    models.ForeignKey,
+    to=CoursePage,
+    override=lambda db_field: {
+        "form_class": IdChoiceField,
+        "widget": CourseChooser(target_models=[db_field.remote_field.model]),
+    },
+)
+
+
+class UnitChoiceField(IdChoiceField):
     def label_from_instance(self, unit):
         return unit.indented_name
 
@@ -43,14 +100,27 @@ class UnitForm(WagtailAdminModelForm):
     class Meta:
         model = OrgUnit
         fields = ["name", "description", "managers"]
+        field_classes = {"managers": IdMultipleChoiceField}
         widgets = {"managers": forms.SelectMultiple(attrs={"size": 8})}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["managers"].queryset = get_user_model().objects.filter(
-            is_active=True
+        # Only people the user may see (and the user) are offered, with their
+        # email. Current managers beyond them (a manager of the whole hub, for
+        # a manager of a spoke) are neither listed nor removed: clean_managers
+        # keeps them.
+        people = get_user_model().objects.filter(is_active=True)
+        offered = people.filter(
+            Q(pk__in=scope.visible_people(self.for_user).values("pk"))
+            | Q(pk=self.for_user.pk)
         )
+        self.fields["managers"].queryset = offered.order_by("name", "email")
         self.fields["managers"].label_from_instance = _manager_label
+        self.hidden_managers = (
+            list(self.instance.managers.exclude(pk__in=offered.values("pk")))
+            if self.instance.pk
+            else []
+        )
         units = scope.visible_units(self.for_user).order_by("path")
         if self.instance.pk:
             units = units.exclude(path__startswith=self.instance.path)
@@ -67,13 +137,34 @@ class UnitForm(WagtailAdminModelForm):
         if not self.for_user.is_superuser:
             self.fields["parent"].required = True
 
+    def clean_managers(self):
+        return [*self.cleaned_data["managers"], *self.hidden_managers]
+
+    def clean_parent(self):
+        parent = self.cleaned_data["parent"]
+        if parent is None or parent.path == self.instance.path[: -OrgUnit.steplen]:
+            return parent
+        # How many levels this unit brings: itself and, when moved, its units.
+        levels = 1
+        if self.instance.pk:
+            deepest = OrgUnit.objects.filter(
+                path__startswith=self.instance.path
+            ).aggregate(deepest=Max("depth"))["deepest"]
+            levels = deepest - self.instance.depth + 1
+        if parent.depth + levels > organisation.MAX_UNIT_DEPTH:
+            raise ValidationError(
+                _("Units can be at most %(max)s levels deep: choose a unit higher up.")
+                % {"max": organisation.MAX_UNIT_DEPTH}
+            )
+        return parent
+
     def save(self, commit=True):
         # The tree is written by treebeard in the view; only plain fields here.
         return super().save(commit=False)
 
 
 class MembershipForm(forms.Form):
-    role = forms.ModelChoiceField(
+    role = IdChoiceField(
         label=_("Role"),
         queryset=Role.objects.all(),
         required=False,
@@ -88,28 +179,38 @@ class MembershipForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["unit"].queryset = scope.visible_units(user).order_by("path")
 
+    def clean_started_on(self):
+        started_on = self.cleaned_data["started_on"]
+        dates.check_not_too_far(started_on)
+        return started_on
+
 
 class EndMembershipForm(forms.Form):
     ended_on = forms.DateField(
         label=_("Ends on"), widget=AdminDateInput, initial=timezone.localdate
     )
 
+    def __init__(self, *args, membership, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.membership = membership
+
+    def clean_ended_on(self):
+        ended_on = self.cleaned_data["ended_on"]
+        dates.check_membership_end(ended_on, started_on=self.membership.started_on)
+        return ended_on
+
 
 class AssignmentForm(forms.Form):
-    course = forms.ModelChoiceField(
-        label=_("Course"), queryset=CoursePage.objects.none()
-    )
+    course = IdChoiceField(label=_("Course"), queryset=CoursePage.objects.none())
     target = forms.ChoiceField(
         label=_("Assign to"),
         choices=AssignmentBatch.Target.choices,
         widget=forms.RadioSelect,
     )
-    person = forms.ModelChoiceField(
+    person = IdChoiceField(
         label=_("Person"), queryset=get_user_model().objects.none(), required=False
     )
-    role = forms.ModelChoiceField(
-        label=_("Role"), queryset=Role.objects.all(), required=False
-    )
+    role = IdChoiceField(label=_("Role"), queryset=Role.objects.all(), required=False)
     unit = UnitChoiceField(
         label=_("Unit"),
         queryset=OrgUnit.objects.none(),
@@ -133,8 +234,7 @@ class AssignmentForm(forms.Form):
 
     def clean_due_on(self):
         due_on = self.cleaned_data["due_on"]
-        if due_on < timezone.localdate():
-            raise forms.ValidationError(_("The due date cannot be in the past."))
+        dates.check_due_date(due_on)
         return due_on
 
     def clean(self):
@@ -172,6 +272,11 @@ class ExemptionForm(forms.Form):
 class ExtensionForm(forms.Form):
     due_on = forms.DateField(label=_("New due date"), widget=AdminDateInput)
     reason = forms.CharField(label=_("Reason"), max_length=300)
+
+    def clean_due_on(self):
+        due_on = self.cleaned_data["due_on"]
+        dates.check_due_date(due_on)
+        return due_on
 
 
 class ReviewForm(forms.Form):

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
+from lms import dates
 from lms.assignments import ensure_assignments, withdraw_orphans
 from lms.models import (
     AssignmentDemand,
@@ -16,6 +17,10 @@ from lms.models import (
     RoleMembership,
     TrainingAssignment,
 )
+
+# Deep enough for any organisation; treebeard's paths (4 characters a level
+# in 255) would overflow past 63 levels.
+MAX_UNIT_DEPTH = 10
 
 
 def _role_reason(role) -> str:
@@ -27,6 +32,16 @@ def create_unit(
     *, name: str, parent: OrgUnit | None = None, by=None, **fields
 ) -> OrgUnit:
     """Add a unit at the top of the tree or below a parent."""
+    if parent is not None and parent.depth >= MAX_UNIT_DEPTH:
+        raise ValidationError(
+            {
+                "parent": _(
+                    "%(unit)s is %(max)s levels deep, the most there can be: "
+                    "choose a unit higher up."
+                )
+                % {"unit": parent, "max": MAX_UNIT_DEPTH}
+            }
+        )
     unit = OrgUnit(name=name, **fields)
     unit.full_clean(exclude=["path", "depth", "numchild"])
     unit = (
@@ -47,6 +62,7 @@ def join_role(
 ) -> RoleMembership:
     """Place a person in a unit (and a role); the role's courses are assigned."""
     started_on = started_on or timezone.localdate()
+    dates.check_not_too_far(started_on, field="started_on")
     membership = RoleMembership(user=user, unit=unit, role=role, started_on=started_on)
     membership.full_clean(validate_constraints=False)
     try:
@@ -84,7 +100,11 @@ def leave_role(
     """End a membership (it stays as history) and withdraw what only it asked for."""
     if membership.ended_on is not None:
         raise ValidationError(_("This membership has already ended."))
-    membership.ended_on = ended_on or timezone.localdate()
+    ended_on = ended_on or timezone.localdate()
+    dates.check_membership_end(
+        ended_on, started_on=membership.started_on, field="ended_on"
+    )
+    membership.ended_on = ended_on
     membership.full_clean(validate_constraints=False)
     membership.save(update_fields=["ended_on"])
     demands = AssignmentDemand.objects.filter(

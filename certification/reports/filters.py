@@ -8,7 +8,7 @@ from wagtail.admin.filters import DateRangePickerWidget
 
 from certification.models import Certificate, Certification
 from certification.reports import queries
-from lms.reports.filters import PeopleFilterSet
+from lms.reports.filters import IdChoiceFilter, PeopleFilterSet
 
 
 class DaysFilter(django_filters.NumberFilter):
@@ -18,7 +18,7 @@ class DaysFilter(django_filters.NumberFilter):
 class CertificateFilterSet(PeopleFilterSet):
     person_field = "holder"
 
-    certification = django_filters.ModelChoiceFilter(
+    certification = IdChoiceFilter(
         label=_("Certification"),
         empty_label=_("All certifications"),
         queryset=Certification.objects.all(),

@@ -1,5 +1,5 @@
 from django.conf import settings
-from django.core.validators import MinValueValidator
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q, Value
 from django.db.models.functions import Coalesce
@@ -95,7 +95,9 @@ class RoleRequirement(Orderable):
     due_within_days = models.PositiveSmallIntegerField(
         _("due within (days)"),
         default=30,
-        validators=[MinValueValidator(1)],
+        # Three years, LMS_MAX_DAYS_AHEAD's default: a due date reaches no
+        # further than a manager may set one.
+        validators=[MinValueValidator(1), MaxValueValidator(1096)],
         help_text=_("Days after joining the role."),
     )
 

@@ -1,7 +1,8 @@
 """django-filter sets of the reports, with Wagtail's filter widgets.
 
 The choices of units and roles are limited to the viewer's scope, so a
-manager cannot even ask about someone else's unit: such a value is invalid.
+manager cannot even ask about someone else's unit: such a value is invalid,
+as is an id beyond 64 bits (lms.ids).
 """
 
 import django_filters
@@ -10,16 +11,27 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 
 from lms import scope
+from lms.forms import BoundedIdsMixin
 from lms.models import TrainingAssignment
 from lms.reports import queries
 
 
-class UnitChoiceField(django_filters.fields.ModelChoiceField):
+class IdChoiceField(BoundedIdsMixin, django_filters.fields.ModelChoiceField):
+    """django-filter's choice field (with its "null" choice), bounded."""
+
+
+class IdChoiceFilter(django_filters.ModelChoiceFilter):
+    """A choice of one object by id; an id beyond 64 bits is invalid."""
+
+    field_class = IdChoiceField
+
+
+class UnitChoiceField(IdChoiceField):
     def label_from_instance(self, obj):
         return obj.indented_name
 
 
-class UnitFilter(django_filters.ModelChoiceFilter):
+class UnitFilter(IdChoiceFilter):
     """A unit and everything below it (applied by PeopleFilterSet)."""
 
     field_class = UnitChoiceField
@@ -40,7 +52,7 @@ class PeopleFilterSet(WagtailFilterSet):
         queryset=lambda request: scope.visible_units(request.user),
         method="filter_people",
     )
-    role = django_filters.ModelChoiceFilter(
+    role = IdChoiceFilter(
         label=_("Role"),
         empty_label=_("All roles"),
         queryset=lambda request: queries.roles_in_scope(request.user),
@@ -62,7 +74,7 @@ class PeopleFilterSet(WagtailFilterSet):
 
 
 class CompletionFilterSet(PeopleFilterSet):
-    course = django_filters.ModelChoiceFilter(
+    course = IdChoiceFilter(
         label=_("Course"),
         empty_label=_("All courses"),
         queryset=lambda request: queries.courses_with_assignments(),

@@ -141,6 +141,9 @@ class EndMembershipView(PersonActionView):
     def get_context_data(self, **kwargs):
         return super().get_context_data(subject=self.membership, **kwargs)
 
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "membership": self.membership}
+
     def perform(self, data):
         organisation.leave_role(
             membership=self.membership, ended_on=data["ended_on"], by=self.request.user
@@ -198,17 +201,17 @@ class PeopleViewSet(HubViewSet):
     def get_urlpatterns(self):
         return [
             path("", PeopleIndexView.as_view(), name="index"),
-            path("<int:pk>/", PersonView.as_view(), name="person"),
+            path("<id:pk>/", PersonView.as_view(), name="person"),
             path(
-                "<int:pk>/memberships/add/",
+                "<id:pk>/memberships/add/",
                 AddMembershipView.as_view(),
                 name="add_membership",
             ),
             path(
-                "memberships/<int:pk>/end/",
+                "memberships/<id:pk>/end/",
                 EndMembershipView.as_view(),
                 name="end_membership",
             ),
-            path("assignments/<int:pk>/exempt/", ExemptView.as_view(), name="exempt"),
-            path("assignments/<int:pk>/extend/", ExtendView.as_view(), name="extend"),
+            path("assignments/<id:pk>/exempt/", ExemptView.as_view(), name="exempt"),
+            path("assignments/<id:pk>/extend/", ExtendView.as_view(), name="extend"),
         ]
