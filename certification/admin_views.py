@@ -9,12 +9,14 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import FormView, ListView, TemplateView, View
 from wagtail.admin.ui.tables import Column
+from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from certification import readiness, services
 from certification.forms import CertificationForm, RevokeForm
 from certification.models import Certificate, Certification
 from lms import scope
+from lms.deletion import ProtectedDeleteMixin
 from lms.views.hub.base import HubFormMixin, HubView, HubViewSet
 from lms.views.hub.people import add_service_errors
 
@@ -29,9 +31,24 @@ def visible_certificates(user):
     return certificates.filter(holder__in=scope.visible_people(user))
 
 
+class CertificationCreateView(HubFormMixin, generic.CreateView):
+    """A refused form answers 400 (Wagtail's answers 200)."""
+
+
+class CertificationEditView(HubFormMixin, generic.EditView):
+    """A refused form answers 400 (Wagtail's answers 200)."""
+
+
+class CertificationDeleteView(ProtectedDeleteMixin, generic.DeleteView):
+    pass
+
+
 class CertificationViewSet(ModelViewSet):
     model = Certification
+    delete_view_class = CertificationDeleteView
     form_class = CertificationForm
+    add_view_class = CertificationCreateView
+    edit_view_class = CertificationEditView
     icon = "tick-inverse"
     name = "hub_certifications"
     url_prefix = "hub/certifications"
@@ -191,6 +208,6 @@ class CertificateViewSet(HubViewSet):
     def get_urlpatterns(self):
         return [
             path("", CertificateIndexView.as_view(), name="index"),
-            path("<int:pk>/revoke/", RevokeView.as_view(), name="revoke"),
-            path("<int:pk>/reinstate/", ReinstateView.as_view(), name="reinstate"),
+            path("<id:pk>/revoke/", RevokeView.as_view(), name="revoke"),
+            path("<id:pk>/reinstate/", ReinstateView.as_view(), name="reinstate"),
         ]

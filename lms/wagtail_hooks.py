@@ -2,8 +2,9 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.viewsets.base import ViewSetGroup
+from wagtail.models import Page
 
-from lms import log_actions
+from lms import deletion, log_actions
 from lms.reports import urls as report_urls
 from lms.reports.views import (
     CompletionReportView,
@@ -86,3 +87,30 @@ def register_overdue_report_menu_item():
         icon_name="warning",
         order=1310,
     )
+
+
+# Learner records protect courses and people: a delete screen says so
+# instead of failing (lms/deletion.py).
+@hooks.register("before_delete_page")
+def refuse_deleting_learned_pages(request, page):
+    if request.method == "POST":
+        return deletion.refusal(
+            request, deletion.pages_with_descendants([page]), shown=[page]
+        )
+
+
+@hooks.register("before_delete_user")
+def refuse_deleting_learners(request, user):
+    if request.method == "POST":
+        return deletion.refusal(request, [user])
+
+
+@hooks.register("before_bulk_action")
+def refuse_bulk_deleting_learner_records(request, action_type, objects, action):
+    if action_type != "delete" or not objects:
+        return None
+    if isinstance(objects[0], Page):
+        return deletion.refusal(
+            request, deletion.pages_with_descendants(objects), shown=objects
+        )
+    return deletion.refusal(request, objects)

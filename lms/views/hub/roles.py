@@ -6,6 +6,7 @@ from wagtail.admin.ui.tables import Column
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from lms.deletion import ProtectedDeleteMixin
 from lms.models import Role
 from lms.organisation import sync_role_requirements
 
@@ -35,8 +36,13 @@ def required_courses(role):
     return ", ".join(str(requirement.course) for requirement in role.requirements.all())
 
 
+class RoleDeleteView(ProtectedDeleteMixin, generic.DeleteView):
+    pass
+
+
 class RoleViewSet(ModelViewSet):
     model = Role
+    delete_view_class = RoleDeleteView
     icon = "user"
     menu_label = _("Roles")
     name = "hub_roles"
