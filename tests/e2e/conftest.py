@@ -1,8 +1,11 @@
 import os
 import shutil
+import threading
 
 import pytest
+from django.core.servers.basehttp import ThreadedWSGIServer
 from django.db import connections
+from django.test.testcases import LiveServerThread
 
 # Playwright's sync API runs an event loop in this thread; the test's own ORM
 # calls (seeding, looking up block ids) are ordinary synchronous code.
@@ -19,6 +22,53 @@ CHROMIUM_ARGS = [
     "--disable-quic",
     "--no-first-run",
 ]
+
+
+class OneRequestAtATime:
+    """A WSGI application that serves one request at a time, body included."""
+
+    def __init__(self, application):
+        self.application = application
+        self.lock = threading.Lock()
+
+    def __call__(self, environ, start_response):
+        with self.lock:
+            result = self.application(environ, start_response)
+            try:
+                return list(result)
+            finally:
+                if hasattr(result, "close"):
+                    result.close()
+
+
+class SerialWSGIServer(ThreadedWSGIServer):
+    """The live server, with its requests taken one after another.
+
+    On SQLite the test database lives in memory, in one connection that the
+    live server hands to every request thread. A browser asks for several
+    things at once (a page, its scripts, a listing's results), and requests
+    running together share that connection's transaction state: a burst of
+    them fails ("database table is locked", "no such savepoint"), and now and
+    then a signed-in HR user looked like one without admin access, so the
+    admin answered 403 to a listing's results or sent the page to the login
+    form in the middle of a test. Threads still accept the browser's
+    connections, so one that it opens ahead and leaves idle blocks nobody.
+    """
+
+    def set_app(self, application):
+        super().set_app(OneRequestAtATime(application))
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _serial_live_server_on_sqlite():
+    """PostgreSQL gives each request thread a connection of its own."""
+    if connections["default"].vendor != "sqlite":
+        yield
+        return
+    original = LiveServerThread.server_class
+    LiveServerThread.server_class = SerialWSGIServer
+    yield
+    LiveServerThread.server_class = original
 
 
 @pytest.fixture
