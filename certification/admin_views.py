@@ -17,7 +17,7 @@ from certification.forms import CertificationForm, RevokeForm
 from certification.models import Certificate, Certification
 from lms import scope
 from lms.deletion import ProtectedDeleteMixin
-from lms.views.hub.base import HubFormMixin, HubView, HubViewSet
+from lms.views.hub.base import HubFormMixin, HubView, HubViewSet, search_text
 from lms.views.hub.people import add_service_errors
 
 HUB_MENU = "register_hub_menu_item"
@@ -79,7 +79,7 @@ class CertificateIndexView(HubView, ListView):
         certificates = visible_certificates(self.request.user).order_by(
             "holder__name", "certification__name", "-valid_from"
         )
-        query = self.request.GET.get("q", "").strip()
+        query = search_text(self.request)
         if query:
             certificates = certificates.filter(holder__name__icontains=query)
         return certificates
@@ -91,7 +91,7 @@ class CertificateIndexView(HubView, ListView):
             certificate.status = certificate.status_on(today)
             certificate.status_label = Certificate.Status(certificate.status).label
         context.update(
-            query=self.request.GET.get("q", ""),
+            query=search_text(self.request),
             can_revoke=self.request.user.has_perm("certification.change_certificate"),
         )
         return context
@@ -208,6 +208,6 @@ class CertificateViewSet(HubViewSet):
     def get_urlpatterns(self):
         return [
             path("", CertificateIndexView.as_view(), name="index"),
-            path("<id:pk>/revoke/", RevokeView.as_view(), name="revoke"),
-            path("<id:pk>/reinstate/", ReinstateView.as_view(), name="reinstate"),
+            path("<lms_id:pk>/revoke/", RevokeView.as_view(), name="revoke"),
+            path("<lms_id:pk>/reinstate/", ReinstateView.as_view(), name="reinstate"),
         ]

@@ -1,20 +1,41 @@
-from django.urls import path
+from django.urls import path, register_converter
 
 from certification import views, views_badges
 from certification.views_pdf import certificate_pdf_view
 
 app_name = "certification"
 
+
+class CodeConverter:
+    """A verification code: URL-safe base64 (new_verification_code). Anything
+    else, a null character that PostgreSQL cannot compare included, is no
+    code: the route does not match, a 404."""
+
+    regex = "[A-Za-z0-9_-]{1,100}"
+
+    def to_python(self, value: str) -> str:
+        return value
+
+    def to_url(self, value) -> str:
+        return str(value)
+
+
+register_converter(CodeConverter, "certificate_code")
+
 urlpatterns = [
-    path("verify/<str:code>/", views.verify, name="verify"),
-    path("certificates/<str:code>/pdf/", certificate_pdf_view, name="certificate_pdf"),
+    path("verify/<certificate_code:code>/", views.verify, name="verify"),
     path(
-        "certificates/<str:code>/credential/",
+        "certificates/<certificate_code:code>/pdf/",
+        certificate_pdf_view,
+        name="certificate_pdf",
+    ),
+    path(
+        "certificates/<certificate_code:code>/credential/",
         views_badges.credential,
         name="credential",
     ),
     path(
-        "credentials/status/<id:number>",
+        "credentials/status/<lms_id:number>",
         views_badges.status_list,
         name="status_list",
     ),

@@ -8,6 +8,8 @@ from cms import site_history, views
 
 urlpatterns = [
     *site_history.urlpatterns,
+    # Ahead of Wagtail's admin URLs: its login form is allauth's.
+    path("admin/login/", views.admin_login, name="admin_login"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("accounts/", include("allauth.urls")),

@@ -14,7 +14,7 @@ from django.views import View
 from django.views.generic import FormView, ListView, TemplateView
 
 from cms import personal_data
-from lms.views.hub.base import HubFormMixin, HubView, HubViewSet
+from lms.views.hub.base import HubFormMixin, HubView, HubViewSet, search_text
 
 PERMISSIONS = (personal_data.PERMISSION,)
 CONFIRM_WORD = "ERASE"
@@ -54,7 +54,7 @@ class PersonalDataIndexView(HubView, ListView):
 
     def get_queryset(self):
         people = get_user_model().objects.order_by("name", "email", "pk")
-        query = self.request.GET.get("q", "").strip()
+        query = search_text(self.request)
         if query:
             people = people.filter(
                 Q(name__icontains=query)
@@ -64,7 +64,7 @@ class PersonalDataIndexView(HubView, ListView):
         return people
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(query=self.request.GET.get("q", ""), **kwargs)
+        return super().get_context_data(query=search_text(self.request), **kwargs)
 
 
 class PersonView(PersonMixin, HubView, TemplateView):
@@ -171,7 +171,7 @@ class PersonalDataViewSet(HubViewSet):
     def get_urlpatterns(self):
         return [
             path("", PersonalDataIndexView.as_view(), name="index"),
-            path("<id:pk>/", PersonView.as_view(), name="person"),
-            path("<id:pk>/export/", ExportView.as_view(), name="export"),
-            path("<id:pk>/erase/", EraseView.as_view(), name="erase"),
+            path("<lms_id:pk>/", PersonView.as_view(), name="person"),
+            path("<lms_id:pk>/export/", ExportView.as_view(), name="export"),
+            path("<lms_id:pk>/erase/", EraseView.as_view(), name="erase"),
         ]

@@ -63,7 +63,14 @@ class CourseIndexPage(Page):
         ).distinct()
         selected = request.GET.get("topic", "")
         if selected:
-            courses = courses.filter(topic__slug=selected)
+            # Only a topic of the list: anything else (a null character
+            # included, which PostgreSQL cannot compare) matches no course.
+            known = {topic.slug: topic.pk for topic in topics}
+            courses = (
+                courses.filter(topic_id=known[selected])
+                if selected in known
+                else courses.none()
+            )
         context.update(courses=courses, topics=topics, selected_topic=selected)
         return context
 

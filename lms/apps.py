@@ -9,7 +9,7 @@ class LmsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        # ids registers the <id:…> path converter before any URL is built.
+        # ids registers the <lms_id:…> path converter before any URL is built.
         from lms import checks, ids, receivers  # noqa: F401
         from lms.exports import make_spreadsheet_exports_inert
 

@@ -5,13 +5,14 @@ it (a role membership, a manager's batch) is recorded as a demand; the
 assignment is withdrawn only when no demand remains and the work is not done.
 """
 
+import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
@@ -172,8 +173,17 @@ def assign_course(
     role=None,
     unit=None,
     include_subunits: bool = True,
+    token: uuid.UUID | None = None,
 ) -> AssignmentBatch:
-    """A manager assigns a course to a person, a role or a unit, with a due date."""
+    """A manager assigns a course to a person, a role or a unit, with a due date.
+
+    With a token (the form's), a second call for the same token (a double
+    click, a form sent again) returns the first batch and changes nothing.
+    """
+    if token is not None:
+        earlier = AssignmentBatch.objects.filter(token=token, assigned_by=by).first()
+        if earlier is not None:
+            return earlier
     course = course.get_canonical()
     dates.check_due_date(due_on, field="due_on")
     if unit is not None and not scope.visible_units(by).filter(pk=unit.pk).exists():
@@ -188,8 +198,9 @@ def assign_course(
         role=role,
         unit=unit,
         include_subunits=include_subunits,
+        token=token,
     )
-    batch.full_clean()
+    batch.full_clean(validate_unique=False)
     people = _scoped_people(
         by,
         target=target,
@@ -202,7 +213,15 @@ def assign_course(
         raise PermissionDenied
     user_ids = list(people.values_list("pk", flat=True))
     batch.people_count = len(user_ids)
-    batch.save()
+    try:
+        with transaction.atomic():
+            batch.save()
+    except IntegrityError:
+        # The same form, sent at the same moment, was saved first.
+        earlier = AssignmentBatch.objects.filter(token=token, assigned_by=by).first()
+        if earlier is None:
+            raise
+        return earlier
     ensure_assignments(
         user_ids=user_ids,
         course=course,
@@ -256,7 +275,9 @@ def _check_manages(by, assignment):
 def exempt(*, assignment: TrainingAssignment, reason: str, by) -> Exemption:
     """Record that a person need not take an assigned course (prior learning)."""
     _check_manages(by, assignment)
-    if hasattr(assignment, "exemption"):
+    # Locked, so that a second exemption sent at once waits and finds this one.
+    assignment = TrainingAssignment.objects.select_for_update().get(pk=assignment.pk)
+    if Exemption.objects.filter(assignment=assignment).exists():
         raise ValidationError(_("This assignment is already exempted."))
     exemption = Exemption(assignment=assignment, reason=reason, approved_by=by)
     exemption.full_clean()
@@ -272,6 +293,13 @@ def extend_due_date(
     """Grant a later due date; the original and earlier extensions stay recorded."""
     _check_manages(by, assignment)
     dates.check_due_date(due_on, field="due_on")
+    # Locked, so that the same extension sent twice at once is granted once:
+    # the second finds the due date already moved.
+    list(
+        TrainingAssignment.objects.select_for_update()
+        .filter(pk=assignment.pk)
+        .values_list("pk", flat=True)
+    )
     current = (
         TrainingAssignment.objects.with_status(timezone.localdate())
         .values_list("effective_due", flat=True)

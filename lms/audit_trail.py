@@ -50,6 +50,7 @@ DATA_LABELS = {
     "rows": _("rows"),
     "people_created": _("people created"),
     "names_updated": _("names updated"),
+    "employee_numbers_updated": _("employee numbers updated"),
     "units_created": _("units created"),
     "memberships_created": _("memberships created"),
     "managers_added": _("managers added"),

@@ -2,8 +2,8 @@
 
 Due dates and extensions lie between today and LMS_MAX_DAYS_AHEAD days
 ahead; a membership starts at most that far ahead and ends between its start
-and today (ending one withdraws its training at once, so a future end would
-take the training away now). The services check these, so that every caller
+and today, or on its start if that is later (ending one withdraws its
+training at once, so a future end would take the training away now). The services check these, so that every caller
 (form, import, API) is held to them; forms call the same checks for their
 own fields. Each check raises a ValidationError, on ``field`` if given.
 """
@@ -42,6 +42,26 @@ def check_not_too_far(
         )
 
 
+# A membership may be recorded as it was, years back, but not from before
+# anyone now at work was born.
+EARLIEST_START_YEARS = 50
+
+
+def check_membership_start(
+    value: date, *, today: date | None = None, field: str | None = None
+) -> None:
+    """Refuse a start more than EARLIEST_START_YEARS back or too far ahead."""
+    today = today or timezone.localdate()
+    earliest = today - timedelta(days=round(EARLIEST_START_YEARS * 365.25))
+    if value < earliest:
+        raise _refuse(
+            _("Choose a start on or after %(date)s.") % {"date": earliest},
+            "too_far_back",
+            field,
+        )
+    check_not_too_far(value, today=today, field=field)
+
+
 def check_due_date(
     value: date, *, today: date | None = None, field: str | None = None
 ) -> None:
@@ -52,6 +72,12 @@ def check_due_date(
     check_not_too_far(value, today=today, field=field)
 
 
+def latest_membership_end(started_on: date, today: date | None = None) -> date:
+    """The last day a membership may end on: today, or for one that has not
+    started yet its start (a placement taken back)."""
+    return max(today or timezone.localdate(), started_on)
+
+
 def check_membership_end(
     value: date,
     *,
@@ -59,7 +85,8 @@ def check_membership_end(
     today: date | None = None,
     field: str | None = None,
 ) -> None:
-    """Refuse an end before the membership's start or after today."""
+    """Refuse an end before the membership's start or after today (after
+    its start, for one that starts later)."""
     today = today or timezone.localdate()
     if value < started_on:
         raise _refuse(
@@ -68,11 +95,11 @@ def check_membership_end(
             "before_start",
             field,
         )
-    if value > today:
+    if value > latest_membership_end(started_on, today):
         raise _refuse(
             _(
-                "A membership cannot end after today: ending it withdraws its "
-                "training at once."
+                "A membership cannot end after today (or after its start, if it "
+                "starts later): ending it withdraws its training at once."
             ),
             "future_end",
             field,

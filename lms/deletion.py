@@ -74,9 +74,15 @@ def refusal(request, objects, *, shown=None, back_url: str = ""):
 class ProtectedDeleteMixin:
     """For a ModelViewSet's delete view: refuse what learner records protect."""
 
+    def get_objects_to_check(self):
+        """What deleting the object deletes with it (a tree node: its subtree)."""
+        return [self.object]
+
     def run_before_hook(self):
         if self.request.method == "POST":
-            response = refusal(self.request, [self.object])
+            response = refusal(
+                self.request, self.get_objects_to_check(), shown=[self.object]
+            )
             if response is not None:
                 return response
         return super().run_before_hook()

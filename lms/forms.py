@@ -4,7 +4,7 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Exists, Max, OuterRef, Q
+from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
@@ -109,16 +109,16 @@ class UnitForm(WagtailAdminModelForm):
         # email. Current managers beyond them (a manager of the whole hub, for
         # a manager of a spoke) are neither listed nor removed: clean_managers
         # keeps them.
-        people = get_user_model().objects.filter(is_active=True)
-        offered = people.filter(
+        visible = get_user_model().objects.filter(
             Q(pk__in=scope.visible_people(self.for_user).values("pk"))
             | Q(pk=self.for_user.pk)
         )
+        offered = visible.filter(is_active=True)
         self.fields["managers"].queryset = offered.order_by("name", "email")
         self.fields["managers"].label_from_instance = _manager_label
         self.hidden_managers = (
-            list(self.instance.managers.exclude(pk__in=offered.values("pk")))
-            if self.instance.pk
+            list(self.instance.managers.exclude(pk__in=visible.values("pk")))
+            if self.instance.pk and not scope.sees_everything(self.for_user)
             else []
         )
         units = scope.visible_units(self.for_user).order_by("path")
@@ -144,18 +144,10 @@ class UnitForm(WagtailAdminModelForm):
         parent = self.cleaned_data["parent"]
         if parent is None or parent.path == self.instance.path[: -OrgUnit.steplen]:
             return parent
-        # How many levels this unit brings: itself and, when moved, its units.
-        levels = 1
-        if self.instance.pk:
-            deepest = OrgUnit.objects.filter(
-                path__startswith=self.instance.path
-            ).aggregate(deepest=Max("depth"))["deepest"]
-            levels = deepest - self.instance.depth + 1
-        if parent.depth + levels > organisation.MAX_UNIT_DEPTH:
-            raise ValidationError(
-                _("Units can be at most %(max)s levels deep: choose a unit higher up.")
-                % {"max": organisation.MAX_UNIT_DEPTH}
-            )
+        try:
+            organisation.check_room_below(parent, self.instance)
+        except ValidationError as error:
+            raise ValidationError(error.message_dict["parent"]) from None
         return parent
 
     def save(self, commit=True):
@@ -181,7 +173,7 @@ class MembershipForm(forms.Form):
 
     def clean_started_on(self):
         started_on = self.cleaned_data["started_on"]
-        dates.check_not_too_far(started_on)
+        dates.check_membership_start(started_on)
         return started_on
 
 
@@ -193,6 +185,9 @@ class EndMembershipForm(forms.Form):
     def __init__(self, *args, membership, **kwargs):
         super().__init__(*args, **kwargs)
         self.membership = membership
+        self.fields["ended_on"].initial = dates.latest_membership_end(
+            membership.started_on
+        )
 
     def clean_ended_on(self):
         ended_on = self.cleaned_data["ended_on"]
@@ -222,6 +217,8 @@ class AssignmentForm(forms.Form):
     )
     due_on = forms.DateField(label=_("Due date"), widget=AdminDateInput)
     reason = forms.CharField(label=_("Reason"), max_length=300)
+    # Carried from the preview to the confirmation: one assignment per form.
+    token = forms.UUIDField(widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)

@@ -25,7 +25,7 @@ def out_of_range(value) -> bool:
 
 
 class IdConverter:
-    """``<id:pk>`` in a route: 1 to 19 digits, at most MAX_ID; else no match."""
+    """``<lms_id:pk>`` in a route: 1 to 19 digits, at most MAX_ID; else no match."""
 
     regex = "[0-9]{1,19}"
 
@@ -40,4 +40,4 @@ class IdConverter:
         return str(value)
 
 
-register_converter(IdConverter, "id")
+register_converter(IdConverter, "lms_id")

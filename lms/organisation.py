@@ -4,11 +4,12 @@ from datetime import date, timedelta
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
-from lms import dates
+from lms import dates, locks
 from lms.assignments import ensure_assignments, withdraw_orphans
 from lms.models import (
     AssignmentDemand,
@@ -27,27 +28,80 @@ def _role_reason(role) -> str:
     return _("Required for the role %(role)s") % {"role": role.name}
 
 
+def check_room_below(parent: OrgUnit | None, unit: OrgUnit | None = None) -> None:
+    """Refuse a parent below which the unit (with its own units) would sink
+    deeper than MAX_UNIT_DEPTH."""
+    if parent is None:
+        return
+    levels = 1
+    if unit is not None and unit.pk:
+        deepest = OrgUnit.objects.filter(path__startswith=unit.path).aggregate(
+            deepest=Max("depth")
+        )["deepest"]
+        levels = deepest - unit.depth + 1
+    if parent.depth + levels > MAX_UNIT_DEPTH:
+        raise ValidationError(
+            {
+                "parent": _(
+                    "Units can be at most %(max)s levels deep: choose a unit "
+                    "higher up than %(unit)s."
+                )
+                % {"max": MAX_UNIT_DEPTH, "unit": parent}
+            }
+        )
+
+
+def check_unique_name(
+    name: str, parent: OrgUnit | None, unit: OrgUnit | None = None
+) -> None:
+    """Refuse a name that another unit of the same parent has (in any case):
+    a path such as 'Hub/PR' must name one unit, for imports and reports."""
+    siblings = parent.get_children() if parent else OrgUnit.get_root_nodes()
+    if unit is not None and unit.pk:
+        siblings = siblings.exclude(pk=unit.pk)
+    if siblings.filter(name__iexact=name.strip()).exists():
+        raise ValidationError(
+            {
+                "name": _("%(parent)s already has a unit called %(name)s.")
+                % {"parent": parent or _("The organisation"), "name": name}
+            }
+        )
+
+
 @transaction.atomic
 def create_unit(
     *, name: str, parent: OrgUnit | None = None, by=None, **fields
 ) -> OrgUnit:
     """Add a unit at the top of the tree or below a parent."""
-    if parent is not None and parent.depth >= MAX_UNIT_DEPTH:
-        raise ValidationError(
-            {
-                "parent": _(
-                    "%(unit)s is %(max)s levels deep, the most there can be: "
-                    "choose a unit higher up."
-                )
-                % {"unit": parent, "max": MAX_UNIT_DEPTH}
-            }
-        )
+    # One change to the tree at a time: two units of one name could otherwise
+    # both pass the check.
+    locks.hold_until_commit("lms.units")
+    check_room_below(parent)
+    check_unique_name(name, parent)
     unit = OrgUnit(name=name, **fields)
     unit.full_clean(exclude=["path", "depth", "numchild"])
     unit = (
         parent.add_child(instance=unit) if parent else OrgUnit.add_root(instance=unit)
     )
     log(unit, "wagtail.create", user=by)
+    return unit
+
+
+@transaction.atomic
+def edit_unit(*, unit: OrgUnit, parent: OrgUnit | None, by=None) -> OrgUnit:
+    """Save a unit's name and description, and move it below a new parent."""
+    locks.hold_until_commit("lms.units")
+    current = unit.get_parent()
+    moving = parent is not None and (current is None or current.pk != parent.pk)
+    check_unique_name(unit.name, parent if moving else current, unit)
+    if moving:
+        check_room_below(parent, unit)
+    unit.full_clean(exclude=["path", "depth", "numchild"])
+    unit.save()
+    if moving:
+        unit.move(parent, pos="sorted-child")
+        unit.refresh_from_db()
+    log(unit, "wagtail.edit", user=by)
     return unit
 
 
@@ -62,7 +116,7 @@ def join_role(
 ) -> RoleMembership:
     """Place a person in a unit (and a role); the role's courses are assigned."""
     started_on = started_on or timezone.localdate()
-    dates.check_not_too_far(started_on, field="started_on")
+    dates.check_membership_start(started_on, field="started_on")
     membership = RoleMembership(user=user, unit=unit, role=role, started_on=started_on)
     membership.full_clean(validate_constraints=False)
     try:
@@ -98,9 +152,11 @@ def leave_role(
     *, membership: RoleMembership, ended_on: date | None = None, by=None
 ) -> RoleMembership:
     """End a membership (it stays as history) and withdraw what only it asked for."""
+    # Locked and read afresh: the same ending sent twice at once ends it once.
+    membership = RoleMembership.objects.select_for_update().get(pk=membership.pk)
     if membership.ended_on is not None:
         raise ValidationError(_("This membership has already ended."))
-    ended_on = ended_on or timezone.localdate()
+    ended_on = ended_on or dates.latest_membership_end(membership.started_on)
     dates.check_membership_end(
         ended_on, started_on=membership.started_on, field="ended_on"
     )

@@ -24,7 +24,7 @@ from django.db.models.functions import Lower
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
-from lms import organisation, scope
+from lms import locks, organisation, scope
 from lms.models import OrgUnit, Role, RoleMembership
 
 COLUMNS = ("email", "name", "employee_number", "unit", "roles", "manager_email")
@@ -85,6 +85,13 @@ class Rename:
 
 
 @dataclass(frozen=True)
+class NumberChange:
+    line: int
+    email: str
+    number: str
+
+
+@dataclass(frozen=True)
 class NewMembership:
     line: int
     email: str
@@ -105,6 +112,7 @@ class Changes:
 
     new_people: list[NewPerson] = field(default_factory=list)
     renamed: list[Rename] = field(default_factory=list)
+    new_numbers: list[NumberChange] = field(default_factory=list)
     new_units: list[str] = field(default_factory=list)
     new_memberships: list[NewMembership] = field(default_factory=list)
     new_managers: list[NewManager] = field(default_factory=list)
@@ -114,6 +122,7 @@ class Changes:
         return {
             "people_created": len(self.new_people),
             "names_updated": len(self.renamed),
+            "employee_numbers_updated": len(self.new_numbers),
             "units_created": len(self.new_units),
             "memberships_created": len(self.new_memberships),
             "managers_added": len(self.new_managers),
@@ -144,6 +153,11 @@ class Changes:
             % {"email": rename.email, "old": rename.old_name, "new": rename.new_name}
             for rename in self.renamed
         ]
+        numbers = [
+            _("%(email)s: employee number %(number)s")
+            % {"email": item.email, "number": item.number}
+            for item in self.new_numbers
+        ]
         memberships = [
             (
                 _("%(email)s as %(role)s in %(unit)s")
@@ -161,6 +175,7 @@ class Changes:
         sections = [
             (_("New people"), people),
             (_("Changed names"), renamed),
+            (_("Changed employee numbers"), numbers),
             (_("New units"), list(self.new_units)),
             (_("New memberships"), memberships),
             (_("New managers"), managers),
@@ -230,10 +245,10 @@ def _decode(source) -> tuple[str | None, RowError | None]:
     if hasattr(source, "read"):
         source = source.read()
     if isinstance(source, str):
-        return source.removeprefix("\ufeff"), None
+        return _without_nulls(source.removeprefix("\ufeff"))
     data = bytes(source).removeprefix(codecs.BOM_UTF8)
     try:
-        return data.decode("utf-8"), None
+        return _without_nulls(data.decode("utf-8"))
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
         return None, RowError(
@@ -243,6 +258,18 @@ def _decode(source) -> tuple[str | None, RowError | None]:
                 "'CSV UTF-8'"
             ),
         )
+
+
+def _without_nulls(text: str) -> tuple[str | None, RowError | None]:
+    """The text, or the line of its first null character: no database text
+    column can hold one, and a spreadsheet never writes one."""
+    position = text.find("\x00")
+    if position < 0:
+        return text, None
+    return None, RowError(
+        text[:position].count("\n") + 1,
+        _("the line holds a null character; save the file again as 'CSV UTF-8'"),
+    )
 
 
 def _check_header(cells: list[str]) -> RowError | None:
@@ -417,6 +444,10 @@ def _read_row(line: int, cells: list[str]) -> tuple[ImportRow, list[RowError]]:
 # What the database holds
 
 
+def _folded(names: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(name.casefold() for name in names)
+
+
 @dataclass
 class _Directory:
     """The people, units, roles, memberships and managers an import touches."""
@@ -436,8 +467,13 @@ class _Directory:
         found = self.users.get(email.lower(), [])
         return found[0] if len(found) == 1 else None
 
+    def units_called(self, names: tuple[str, ...]) -> list[OrgUnit]:
+        """The units at a path; names compare without case, as unit names
+        are unique below one parent without case."""
+        return self.units.get(_folded(names), [])
+
     def unit(self, names: tuple[str, ...]) -> OrgUnit | None:
-        found = self.units.get(names, [])
+        found = self.units_called(names)
         return found[0] if len(found) == 1 else None
 
     def role(self, name: str) -> Role | None:
@@ -480,7 +516,7 @@ def _load_directory(rows: list[ImportRow], for_user=None) -> _Directory:
         parent_names = names_by_path.get(unit.path[: -OrgUnit.steplen], ())
         names = (*parent_names, unit.name)
         names_by_path[unit.path] = names
-        units[names].append(unit)
+        units[_folded(names)].append(unit)
 
     roles_exact, roles_folded = {}, defaultdict(list)
     for role in Role.objects.all():
@@ -541,12 +577,12 @@ def _check_rows(rows: list[ImportRow], directory: _Directory) -> list[RowError]:
         if row.email and not _email_problem(row.email):
             found = directory.users.get(row.email.lower(), [])
             if found and not directory.may_see(found):
-                # One message whatever the reason, so that a manager learns
-                # nothing of a person outside their units, not even the name.
+                # One message whatever the reason (another unit's person, an
+                # unplaced one, a shared address), and never their name.
                 error(
                     _(
-                        "%(email)s cannot be imported into your units; ask HR to "
-                        "place this person"
+                        "%(email)s cannot be imported into your units; ask an "
+                        "administrator to place this person"
                     )
                     % {"email": row.email}
                 )
@@ -598,7 +634,7 @@ def _check_unit(row: ImportRow, directory: _Directory, error) -> None:
     deepest = None
     for depth in range(1, len(row.unit) + 1):
         names = row.unit[:depth]
-        found = directory.units.get(names, [])
+        found = directory.units_called(names)
         if len(found) > 1:
             error(
                 _("more than one unit is called '%(unit)s'")
@@ -616,7 +652,7 @@ def _check_unit(row: ImportRow, directory: _Directory, error) -> None:
 
 def _plan_changes(rows: list[ImportRow], directory: _Directory) -> Changes:
     changes = Changes()
-    new_units: dict[tuple[str, ...], None] = {}
+    new_units: dict[tuple[str, ...], tuple[str, ...]] = {}
     managers_seen = set()
     for row in rows:
         user = directory.user(row.email)
@@ -626,10 +662,19 @@ def _plan_changes(rows: list[ImportRow], directory: _Directory) -> Changes:
             )
         elif row.name and row.name != user.name:
             changes.renamed.append(Rename(row.line, user.email, user.name, row.name))
+        if (
+            user is not None
+            and row.employee_number
+            and getattr(user, "employee_number", row.employee_number)
+            != row.employee_number
+        ):
+            changes.new_numbers.append(
+                NumberChange(row.line, user.email, row.employee_number)
+            )
         for depth in range(1, len(row.unit) + 1):
             names = row.unit[:depth]
             if directory.unit(names) is None:
-                new_units.setdefault(names)
+                new_units.setdefault(_folded(names), names)
         unit = directory.unit(row.unit)
         email = user.email if user else row.email
         for name in row.roles:
@@ -658,7 +703,7 @@ def _plan_changes(rows: list[ImportRow], directory: _Directory) -> Changes:
                         row.unit_label,
                     )
                 )
-    changes.new_units = [UNIT_SEPARATOR.join(names) for names in new_units]
+    changes.new_units = [UNIT_SEPARATOR.join(names) for names in new_units.values()]
     return changes
 
 
@@ -696,12 +741,23 @@ def apply_import(plan: ImportPlan, by=None) -> ImportResult:
     if not plan.is_valid:
         raise ImportRejected(plan.errors)
     with transaction.atomic():
+        # One import at a time: the second checks again once the first is in,
+        # so the same file sent twice at once changes things once.
+        locks.hold_until_commit("lms.import_people")
         directory = _load_directory(plan.rows, plan.for_user)
         errors = _check_rows(plan.rows, directory)
         if errors:
             raise ImportRejected(errors)
         changes = _plan_changes(plan.rows, directory)
-        _apply_changes(plan.rows, changes, directory, by)
+        try:
+            _apply_changes(plan.rows, changes, directory, by)
+        except ValidationError as error:
+            # The organisation changed under the file (another screen placed
+            # someone meanwhile): nothing is written, and the file is checked
+            # again when sent again.
+            raise ImportRejected(
+                [RowError(1, message) for message in error.messages]
+            ) from error
         if plan.rows:
             root = directory.unit(plan.rows[0].unit[:1])
             log(
@@ -735,7 +791,7 @@ def _apply_changes(rows, changes: Changes, directory: _Directory, by) -> None:
             # Adding a unit may move its sorted siblings, so the parent is
             # read afresh rather than trusted from memory.
             parent = OrgUnit.objects.get(pk=parent.pk)
-        directory.units[names] = [
+        directory.units[_folded(names)] = [
             organisation.create_unit(name=names[-1], parent=parent, by=by)
         ]
 

@@ -6,19 +6,19 @@ app_name = "lms"
 
 urlpatterns = [
     path("", learner.my_learning, name="my_learning"),
-    path("courses/<id:course_id>/enrol/", learner.enrol, name="enrol"),
+    path("courses/<lms_id:course_id>/enrol/", learner.enrol, name="enrol"),
     path(
-        "modules/<id:module_id>/complete/",
+        "modules/<lms_id:module_id>/complete/",
         learner.complete_module,
         name="complete_module",
     ),
     path(
-        "modules/<id:module_id>/quiz/<str:block_id>/",
+        "modules/<lms_id:module_id>/quiz/<str:block_id>/",
         learner.submit_quiz,
         name="submit_quiz",
     ),
     path(
-        "modules/<id:module_id>/scenario/<str:block_id>/",
+        "modules/<lms_id:module_id>/scenario/<str:block_id>/",
         learner.submit_scenario,
         name="submit_scenario",
     ),

@@ -2,6 +2,8 @@ from django.contrib.auth.management import create_permissions
 from django.db import migrations
 
 DEFINITIONS = ["add_certification", "change_certification"]
+# What each group gives up.
+TAKEN = {"Hub managers": DEFINITIONS, "HR": ["change_certificate"]}
 
 
 def permissions(apps, codenames):
@@ -25,10 +27,7 @@ def move(apps, schema_editor):
             apps, [*DEFINITIONS, "view_certification", "change_certificatesettings"]
         )
     )
-    for name, codenames in {
-        "Hub managers": DEFINITIONS,
-        "HR": ["change_certificate"],
-    }.items():
+    for name, codenames in TAKEN.items():
         group = Group.objects.filter(name=name).first()
         if group is not None:
             group.permissions.remove(*permissions(apps, codenames))
@@ -36,10 +35,7 @@ def move(apps, schema_editor):
 
 def move_back(apps, schema_editor):
     Group = apps.get_model("auth", "Group")
-    for name, codenames in {
-        "Hub managers": DEFINITIONS,
-        "HR": ["change_certificate"],
-    }.items():
+    for name, codenames in TAKEN.items():
         group = Group.objects.filter(name=name).first()
         if group is not None:
             group.permissions.add(*permissions(apps, codenames))

@@ -5,7 +5,14 @@ import os
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import DATABASES, SECRET_KEY, env_bool
+from .base import (
+    DATABASES,
+    LMS_CLIENT_IP_HEADER,
+    LMS_TRUSTED_PROXY_COUNT,
+    SECRET_KEY,
+    env_bool,
+    env_int,
+)
 
 if not SECRET_KEY:
     raise ImproperlyConfigured("Set SECRET_KEY in the environment.")
@@ -26,16 +33,21 @@ STORAGES = {
 DATABASES = {
     "default": {
         **DATABASES["default"],
-        "CONN_MAX_AGE": int(os.environ.get("DB_CONN_MAX_AGE", "60")),
+        "CONN_MAX_AGE": env_int("DB_CONN_MAX_AGE", 60),
         "CONN_HEALTH_CHECKS": True,
     }
 }
 
 # HTTPS only. Behind a load balancer that terminates TLS, Django learns the
-# scheme from the header the balancer sets: it must overwrite any such header
-# from the client. Set SECURE_PROXY_SSL_HEADER empty when clients reach the
-# server directly, and SECURE_SSL_REDIRECT false if the balancer redirects.
-_proxy_ssl_header = os.environ.get("SECURE_PROXY_SSL_HEADER", "HTTP_X_FORWARDED_PROTO")
+# scheme from the header the balancer sets, which it must overwrite when a
+# client sends it. One setting says a proxy is in front (TRUSTED_PROXY_COUNT
+# or CLIENT_IP_HEADER, for the client's address): it also trusts the scheme
+# the proxy reports, unless SECURE_PROXY_SSL_HEADER says otherwise. Set
+# SECURE_SSL_REDIRECT false if the balancer redirects.
+_behind_proxy = LMS_TRUSTED_PROXY_COUNT > 0 or bool(LMS_CLIENT_IP_HEADER)
+_proxy_ssl_header = os.environ.get(
+    "SECURE_PROXY_SSL_HEADER", "HTTP_X_FORWARDED_PROTO" if _behind_proxy else ""
+)
 SECURE_PROXY_SSL_HEADER = (_proxy_ssl_header, "https") if _proxy_ssl_header else None
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
 SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", True)
@@ -45,7 +57,7 @@ CSRF_COOKIE_SECURE = env_bool("SECURE_COOKIES", True)
 # false. Preloading is a decision for whoever owns the whole domain (the
 # browsers' list is hard to leave), so it is off and its warning (W021)
 # silenced; set SECURE_HSTS_PRELOAD to opt in.
-SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "31536000"))
+SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 31536000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
 SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)
 SILENCED_SYSTEM_CHECKS = ["security.W021"]

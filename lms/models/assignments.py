@@ -55,6 +55,8 @@ class AssignmentBatch(models.Model):
     include_subunits = models.BooleanField(_("include the units below"), default=True)
     people_count = models.PositiveIntegerField(_("people"), default=0)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    # The form's own id: the same form sent twice assigns once.
+    token = models.UUIDField(_("form token"), null=True, blank=True, unique=True)
 
     class Meta:
         verbose_name = _("assignment batch")

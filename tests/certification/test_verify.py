@@ -2,6 +2,7 @@ from datetime import date, timedelta
 from http import HTTPStatus
 
 import pytest
+import time_machine
 from django.core.cache import cache
 from django.urls import reverse
 from django.utils import timezone
@@ -18,6 +19,14 @@ def _fresh_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture
+def still_clock():
+    """The limit counts a fixed minute: a test must not cross into the next."""
+    now = timezone.now().replace(second=1, microsecond=0)
+    with time_machine.travel(now, tick=False):
+        yield
 
 
 @pytest.fixture
@@ -88,6 +97,7 @@ def test_the_page_speaks_dutch_and_english(
     assert f'<html lang="{language}">' in page and text in page
 
 
+@pytest.mark.usefixtures("still_clock")
 def test_verification_is_rate_limited_per_client_address(client, certificate, settings):
     settings.CERTIFICATION_VERIFY_RATE_LIMIT = 5
     url = reverse("certification:verify", args=[certificate.code])
@@ -119,6 +129,7 @@ def test_a_holder_without_a_name_is_not_shown_by_email(client, certificate):
     assert "sanne.private@example.org" not in page
 
 
+@pytest.mark.usefixtures("still_clock")
 def test_behind_a_proxy_the_address_it_saw_counts(client, certificate, settings):
     settings.CERTIFICATION_VERIFY_RATE_LIMIT = 2
     settings.LMS_TRUSTED_PROXY_COUNT = 1
@@ -137,6 +148,7 @@ def test_behind_a_proxy_the_address_it_saw_counts(client, certificate, settings)
     assert other.status_code == HTTPStatus.OK
 
 
+@pytest.mark.usefixtures("still_clock")
 def test_a_header_the_proxy_sets_counts_when_named(client, certificate, settings):
     settings.CERTIFICATION_VERIFY_RATE_LIMIT = 1
     settings.LMS_CLIENT_IP_HEADER = "X-Real-IP"
@@ -156,6 +168,7 @@ def test_a_header_the_proxy_sets_counts_when_named(client, certificate, settings
     ]
 
 
+@pytest.mark.usefixtures("still_clock")
 def test_without_a_proxy_rotating_x_forwarded_for_escapes_no_limit(
     client, certificate, settings, monkeypatch
 ):
@@ -172,6 +185,7 @@ def test_without_a_proxy_rotating_x_forwarded_for_escapes_no_limit(
     assert codes == [200, 200, 429, 429]
 
 
+@pytest.mark.usefixtures("still_clock")
 def test_ipv6_clients_are_limited_by_their_64_network(client, certificate, settings):
     settings.CERTIFICATION_VERIFY_RATE_LIMIT = 2
     url = reverse("certification:verify", args=[certificate.code])

@@ -164,10 +164,14 @@ def test_the_delay_is_the_same_for_an_unknown_account():
     assert "Try again in 1 second." in refusal(response)
 
 
+# How many wrong passwords one address may send a minute, whatever the account.
+FAILURES_PER_ADDRESS = int(base.ACCOUNT_RATE_LIMITS["login_failed"].split("/")[0])
+
+
 def test_one_address_cannot_spray_many_accounts(settings):
     settings.LMS_TRUSTED_PROXY_COUNT = 0
-    people = [UserFactory() for _ in range(21)]
-    for i, person in enumerate(people[:20]):
+    people = [UserFactory() for _ in range(FAILURES_PER_ADDRESS + 1)]
+    for i, person in enumerate(people[:FAILURES_PER_ADDRESS]):
         response = log_in(
             person.email,
             "wrong",
@@ -175,14 +179,18 @@ def test_one_address_cannot_spray_many_accounts(settings):
             HTTP_X_FORWARDED_FOR=f"192.0.2.{i}",
         )
         assert not refusal(response)
-    refused = log_in(people[20].email, PASSWORD, REMOTE_ADDR="203.0.113.66")
+    last = people[FAILURES_PER_ADDRESS]
+    refused = log_in(last.email, PASSWORD, REMOTE_ADDR="203.0.113.66")
     assert "Try again later." in refusal(refused)
-    assert logged_in(log_in(people[20].email, PASSWORD, REMOTE_ADDR="198.51.100.20"))
+    assert logged_in(log_in(last.email, PASSWORD, REMOTE_ADDR="198.51.100.20"))
 
 
 def test_a_password_reset_lifts_the_delay_but_not_the_address_limit(settings):
     settings.ACCOUNT_LOGIN_ON_PASSWORD_RESET = False
-    people = [UserFactory() for _ in range(18)]
+    people = [
+        UserFactory()
+        for _ in range(FAILURES_PER_ADDRESS - login_attempts.FREE_FAILURES + 1)
+    ]
     person = people[0]
     EmailAddress.objects.create(
         user=person, email=person.email, primary=True, verified=True
@@ -209,7 +217,7 @@ def test_a_password_reset_lifts_the_delay_but_not_the_address_limit(settings):
     )
 
     assert not login_attempts.claim_turn(address="203.0.113.66", login=person.email)
-    # The address's 20 failures still count.
+    # The address's failures still count.
     refused = log_in(person.email, "a-new-pass-9", **address)
     assert "Try again later." in refusal(refused)
 

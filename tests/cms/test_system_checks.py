@@ -23,14 +23,15 @@ def test_development_settings_pass_the_checks(tmp_path):
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-def test_production_settings_pass_the_deployment_checks(tmp_path):
+def deployment_check(tmp_path, **variables):
     env = environment(
         "cms.settings.production",
         DATABASE_URL=database_url(tmp_path / "db.sqlite3"),
         SECRET_KEY=secrets.token_urlsafe(50),
         ALLOWED_HOSTS="academy.example.org",
+        **variables,
     )
-    result = manage(
+    return manage(
         "check",
         "--deploy",
         "--database",
@@ -39,4 +40,23 @@ def test_production_settings_pass_the_deployment_checks(tmp_path):
         "WARNING",
         env=env,
     )
+
+
+@pytest.mark.parametrize(
+    "variables",
+    [{}, {"TRUSTED_PROXY_COUNT": "1"}, {"CLIENT_IP_HEADER": "X-Real-IP"}],
+    ids=["direct", "behind-a-balancer", "behind-nginx"],
+)
+def test_production_settings_pass_the_deployment_checks(tmp_path, variables):
+    result = deployment_check(tmp_path, **variables)
+
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_a_proxy_trusted_for_the_scheme_only_is_named(tmp_path):
+    result = deployment_check(
+        tmp_path, SECURE_PROXY_SSL_HEADER="HTTP_X_FORWARDED_PROTO"
+    )
+
+    assert result.returncode != 0
+    assert "lms.W001" in result.stdout + result.stderr

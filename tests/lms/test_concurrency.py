@@ -1,44 +1,18 @@
 """Concurrent requests of one learner, on PostgreSQL where rows are really locked."""
 
-import threading
 import uuid
 
 import pytest
-from django.db import close_old_connections, connection
 
 from lms import services
 from lms.models import Enrolment, ModuleProgress
+from tests.concurrency import THREADS, run_together
 from tests.factories import UserFactory, correct_answers, make_course, text_block
 
 pytestmark = [
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
     pytest.mark.usefixtures("postgres_only"),
 ]
-
-THREADS = 6
-
-
-def run_together(work, count=THREADS):
-    """Start count threads at one barrier; return what each returned or raised."""
-    barrier = threading.Barrier(count)
-    results = [None] * count
-
-    def target(index):
-        try:
-            barrier.wait()
-            results[index] = work(index)
-        except Exception as error:  # noqa: BLE001 - reported to the test
-            results[index] = error
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=target, args=(i,)) for i in range(count)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    close_old_connections()
-    return results
 
 
 def test_concurrent_enrolments_give_one(catalogue):

@@ -6,6 +6,7 @@ from http import HTTPStatus
 import pytest
 from django.urls import reverse
 from django.utils import timezone
+from pytest_django.asserts import assertTemplateUsed
 from wagtail.models import Page
 
 from certification import services as certification_services
@@ -39,6 +40,8 @@ def protected_objects(hub, course, certification):
         ),
         "role": (reverse("hub_roles:delete", args=[hub.role.pk]), hub.role),
         "unit": (reverse("hub_units:delete", args=[hub.team.pk]), hub.team),
+        # Deleting a unit deletes the units below: the learner is in the team.
+        "parent unit": (reverse("hub_units:delete", args=[hub.spoke.pk]), hub.spoke),
         "certification": (
             reverse("hub_certifications:delete", args=[certification.pk]),
             certification,
@@ -51,7 +54,8 @@ def protected_objects(hub, course, certification):
 
 
 @pytest.mark.parametrize(
-    "what", ["course", "catalogue", "role", "unit", "certification", "person"]
+    "what",
+    ["course", "catalogue", "role", "unit", "parent unit", "certification", "person"],
 )
 def test_what_learner_records_point_at_is_not_deleted(
     client, admin_user, hub, course, records, what
@@ -62,7 +66,7 @@ def test_what_learner_records_point_at_is_not_deleted(
     response = client.post(url, {"confirm_site_name": "Hub Academy"})
 
     assert response.status_code == HTTPStatus.BAD_REQUEST
-    assert "Nothing was deleted" in response.content.decode()
+    assertTemplateUsed(response, "lms/admin/cannot_delete.html")
     assert type(obj)._base_manager.filter(pk=obj.pk).exists()
 
 

@@ -121,6 +121,7 @@ def test_a_good_file_creates_people_units_memberships_and_managers(roles, boss):
     assert result.counts() == {
         "people_created": 3,
         "names_updated": 0,
+        "employee_numbers_updated": 0,
         "units_created": 2,
         "memberships_created": 4,
         "managers_added": 2,
@@ -467,8 +468,8 @@ def test_a_hub_manager_cannot_touch_someone_outside_their_units(
     client.force_login(hub_manager)
     before = row_counts()
     refused = (
-        "out@example.org cannot be imported into your units; ask HR to place "
-        "this person"
+        "out@example.org cannot be imported into your units; ask an "
+        "administrator to place this person"
     )
 
     # Neither a new name, nor a place in the manager's unit, nor a number.
@@ -544,3 +545,18 @@ def test_the_report_speaks_the_managers_language(
 
     assert response.status_code == HTTPStatus.BAD_REQUEST
     assert "onbekende rol &#x27;Webcare lead&#x27;" in response.content.decode()
+
+
+def test_a_new_employee_number_is_announced_before_it_is_written(roles, boss):
+    text = HEADER + "boss@example.org,The Boss,E-42,Hub,,\n"
+
+    plan = parse_people_csv(text)
+
+    assert not plan.changes.is_empty
+    assert plan.changes.counts()["employee_numbers_updated"] == 1
+    assert ("Changed employee numbers", ["boss@example.org: employee number E-42"]) in (
+        plan.changes.sections()
+    )
+    apply_import(plan)
+    boss.refresh_from_db()
+    assert boss.employee_number == "E-42"

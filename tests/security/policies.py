@@ -132,8 +132,8 @@ CONTENT_PUBLISH = admin(
 )
 CONTENT_UNASSIGNED = admin(
     "CONTENT_UNASSIGNED",
-    "Content permissions that no group holds yet (submitting translations, "
-    "the certificate settings): administrators only, until a group is named.",
+    "Content permissions that no group holds yet (submitting translations): "
+    "administrators only, until a group is named.",
     SU,
 )
 ADMIN_ONLY = admin(

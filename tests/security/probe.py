@@ -13,18 +13,19 @@ from dataclasses import dataclass, field
 from django.core.cache import cache
 from django.core.signals import got_request_exception
 from django.db import connection, transaction
+from django.test import TestCase
 
 from tests.security.outcomes import Outcome, classify
 
 WRITE = re.compile(
-    r"""^\s*(?:INSERT\s+(?:OR\s+\w+\s+)?INTO|UPDATE|DELETE\s+FROM)\s+[`"\[]?(\w+)""",
+    r"""^\s*(INSERT|UPDATE|DELETE)\s+(?:OR\s+\w+\s+)?(?:INTO\s+|FROM\s+)?[`"\[]?(\w+)""",
     re.IGNORECASE,
 )
 
 
 class WriteRecorder:
-    """An execute wrapper that notes the table of every INSERT, UPDATE or
-    DELETE that changed a row (one that matched none changed nothing)."""
+    """An execute wrapper that notes every INSERT, UPDATE or DELETE that
+    changed a row (one that matched none changed nothing), as "VERB table"."""
 
     def __init__(self):
         self.tables: list[str] = []
@@ -33,7 +34,7 @@ class WriteRecorder:
         result = execute(sql, params, many, context)
         match = WRITE.match(sql)
         if match and context["cursor"].rowcount != 0:
-            self.tables.append(match.group(1).lower())
+            self.tables.append(f"{match.group(1).upper()} {match.group(2).lower()}")
         return result
 
 
@@ -54,8 +55,11 @@ class Result:
         return f"{self.outcome} ({', '.join(parts)})"
 
 
-def send(client, method: str, url: str, data=None) -> Result:
-    """Request a URL as the client's user, changing nothing for later requests."""
+def send(client, method: str, url: str, data=None, *, run_deferred=True) -> Result:
+    """Request a URL as the client's user, changing nothing for later requests.
+
+    run_deferred: whether on-commit callbacks run (and their writes count).
+    """
     cookies = copy.deepcopy(client.cookies)
     cache.clear()
     recorder = WriteRecorder()
@@ -68,10 +72,15 @@ def send(client, method: str, url: str, data=None) -> Result:
     try:
         with transaction.atomic():
             with connection.execute_wrapper(recorder):
-                if method == "GET":
-                    response = client.get(url)
-                else:
-                    response = client.post(url, data or {})
+                # What a request defers to its commit (mail, tasks, receivers)
+                # runs too, and is recorded with the rest; not for a POST
+                # that may act, whose deferred work (a deleted image's file)
+                # would outlive the rollback.
+                with TestCase.captureOnCommitCallbacks(execute=run_deferred):
+                    if method == "GET":
+                        response = client.get(url)
+                    else:
+                        response = client.post(url, data or {})
             transaction.set_rollback(True)
     finally:
         got_request_exception.disconnect(note_error)

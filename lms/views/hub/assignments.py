@@ -1,5 +1,7 @@
 """Assignments: the list in the manager's scope, and assigning with a preview."""
 
+import uuid
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect
@@ -63,7 +65,7 @@ class AssignView(HubFormMixin, HubView, FormView):
         return {**super().get_form_kwargs(), "user": self.request.user}
 
     def get_initial(self):
-        return {"target": "role", "include_subunits": True}
+        return {"target": "role", "include_subunits": True, "token": uuid.uuid4()}
 
     def form_valid(self, form):
         data = form.cleaned_data
@@ -81,6 +83,7 @@ class AssignView(HubFormMixin, HubView, FormView):
                 course=data["course"],
                 due_on=data["due_on"],
                 reason=data["reason"],
+                token=data["token"],
                 **target,
             )
         except ValidationError as error:

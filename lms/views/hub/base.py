@@ -7,6 +7,12 @@ from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.base import ViewSet
 
 
+def search_text(request, name: str = "q") -> str:
+    """What a search box asks for, without the null characters that no text
+    column can hold (PostgreSQL refuses a query with one)."""
+    return request.GET.get(name, "").replace("\x00", "").strip()
+
+
 class HubPermissionMixin:
     """Refuse the view unless the user holds one of its permissions."""
 

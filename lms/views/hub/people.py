@@ -12,7 +12,7 @@ from django.views.generic import FormView, ListView, TemplateView
 from lms import assignments, organisation, scope
 from lms.forms import EndMembershipForm, ExemptionForm, ExtensionForm, MembershipForm
 from lms.models import RoleMembership, TrainingAssignment
-from lms.views.hub.base import HubFormMixin, HubView, HubViewSet
+from lms.views.hub.base import HubFormMixin, HubView, HubViewSet, search_text
 
 VIEW = ("lms.view_rolemembership",)
 CHANGE = ("lms.add_rolemembership",)
@@ -39,7 +39,7 @@ class PeopleIndexView(HubView, ListView):
 
     def get_queryset(self):
         people = scope.visible_people(self.request.user).order_by("name", "email")
-        query = self.request.GET.get("q", "").strip()
+        query = search_text(self.request)
         if query:
             people = people.filter(Q(name__icontains=query) | Q(email__icontains=query))
         current = RoleMembership.objects.current().select_related("role", "unit")
@@ -48,7 +48,7 @@ class PeopleIndexView(HubView, ListView):
         )
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(query=self.request.GET.get("q", ""), **kwargs)
+        return super().get_context_data(query=search_text(self.request), **kwargs)
 
 
 class PersonView(HubView, TemplateView):
@@ -201,17 +201,21 @@ class PeopleViewSet(HubViewSet):
     def get_urlpatterns(self):
         return [
             path("", PeopleIndexView.as_view(), name="index"),
-            path("<id:pk>/", PersonView.as_view(), name="person"),
+            path("<lms_id:pk>/", PersonView.as_view(), name="person"),
             path(
-                "<id:pk>/memberships/add/",
+                "<lms_id:pk>/memberships/add/",
                 AddMembershipView.as_view(),
                 name="add_membership",
             ),
             path(
-                "memberships/<id:pk>/end/",
+                "memberships/<lms_id:pk>/end/",
                 EndMembershipView.as_view(),
                 name="end_membership",
             ),
-            path("assignments/<id:pk>/exempt/", ExemptView.as_view(), name="exempt"),
-            path("assignments/<id:pk>/extend/", ExtendView.as_view(), name="extend"),
+            path(
+                "assignments/<lms_id:pk>/exempt/", ExemptView.as_view(), name="exempt"
+            ),
+            path(
+                "assignments/<lms_id:pk>/extend/", ExtendView.as_view(), name="extend"
+            ),
         ]

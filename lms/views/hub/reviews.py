@@ -69,5 +69,5 @@ class ReviewViewSet(HubViewSet):
     def get_urlpatterns(self):
         return [
             path("", ReviewQueueView.as_view(), name="index"),
-            path("<id:pk>/", ReviewView.as_view(), name="review"),
+            path("<lms_id:pk>/", ReviewView.as_view(), name="review"),
         ]

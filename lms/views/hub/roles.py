@@ -9,6 +9,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from lms.deletion import ProtectedDeleteMixin
 from lms.models import Role
 from lms.organisation import sync_role_requirements
+from lms.views.hub.base import HubFormMixin
 
 
 class SyncRequirementsMixin:
@@ -19,12 +20,12 @@ class SyncRequirementsMixin:
         return role
 
 
-class RoleCreateView(SyncRequirementsMixin, generic.CreateView):
-    pass
+class RoleCreateView(HubFormMixin, SyncRequirementsMixin, generic.CreateView):
+    """A refused form answers 400 (Wagtail's answers 200)."""
 
 
-class RoleEditView(SyncRequirementsMixin, generic.EditView):
-    pass
+class RoleEditView(HubFormMixin, SyncRequirementsMixin, generic.EditView):
+    """A refused form answers 400 (Wagtail's answers 200)."""
 
 
 class RoleIndexView(generic.IndexView):

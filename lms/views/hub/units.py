@@ -9,7 +9,6 @@ from wagtail.admin.ui.tables import Column
 from wagtail.admin.views import generic
 from wagtail.admin.views.generic import history, usage
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.log_actions import log
 
 from lms import organisation, scope
 from lms.deletion import ProtectedDeleteMixin
@@ -46,6 +45,8 @@ class UnitFormMixin(HubFormMixin):
             return super().form_valid(form)
         except ValidationError as error:
             add_service_errors(form, error)
+            # What Wagtail's is_valid sets when the form itself is refused.
+            self.produced_error_message = self.get_error_message()
             return self.form_invalid(form)
 
 
@@ -69,15 +70,12 @@ class UnitEditView(UnitFormMixin, generic.EditView):
 
     @transaction.atomic
     def save_instance(self):
-        unit = self.form.save(commit=False)
-        unit.save()
+        unit = organisation.edit_unit(
+            unit=self.form.save(commit=False),
+            parent=self.form.cleaned_data.get("parent"),
+            by=self.request.user,
+        )
         self.form.save_m2m()
-        parent = self.form.cleaned_data.get("parent")
-        current = unit.get_parent()
-        if parent and (current is None or current.pk != parent.pk):
-            unit.move(parent, pos="sorted-child")
-            unit.refresh_from_db()
-        log(unit, "wagtail.edit", user=self.request.user)
         return unit
 
 
@@ -100,7 +98,8 @@ def managers_column(unit):
 
 
 class UnitDeleteView(ProtectedDeleteMixin, generic.DeleteView):
-    pass
+    def get_objects_to_check(self):
+        return OrgUnit.objects.filter(path__startswith=self.object.path)
 
 
 class UnitViewSet(ModelViewSet):
