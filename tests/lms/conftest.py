@@ -1,5 +1,10 @@
-import pytest
+from datetime import timedelta
 
+import pytest
+from django.utils import timezone
+
+from certification import services as certification_services
+from certification.models import Certification
 from lms import signals
 
 
@@ -20,3 +25,15 @@ def completions():
     signals.course_completed.connect(receiver)
     yield sent
     signals.course_completed.disconnect(receiver)
+
+
+@pytest.fixture
+def certificate(hub, course):
+    """The learner's certificate of a two-year certification of the course."""
+    certification = Certification.objects.create(name="Webcare", validity_months=24)
+    certification.courses.add(course)
+    return certification_services.issue_certificate(
+        holder=hub.learner,
+        certification=certification,
+        valid_from=timezone.localdate() - timedelta(days=1),
+    )

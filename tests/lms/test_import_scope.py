@@ -1,16 +1,12 @@
 """The probe's takeover: a manager of one spoke imports a person of another."""
 
-from datetime import timedelta
 from http import HTTPStatus
 
 import pytest
 from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
-from django.utils import timezone
 
-from certification import services as certification_services
-from certification.models import Certification
 from lms import organisation
 from lms.models import RoleMembership
 from tests.factories import UserFactory
@@ -28,17 +24,6 @@ def pr_manager(hub):
     manager.groups.add(Group.objects.get(name="Hub managers"))
     pr.managers.add(manager)
     return manager
-
-
-@pytest.fixture
-def certificate(hub, course):
-    certification = Certification.objects.create(name="Webcare", validity_months=24)
-    certification.courses.add(course)
-    return certification_services.issue_certificate(
-        holder=hub.learner,
-        certification=certification,
-        valid_from=timezone.localdate() - timedelta(days=1),
-    )
 
 
 def test_an_import_cannot_bring_another_units_person_into_scope(

@@ -1,30 +1,15 @@
 """A null character, which no PostgreSQL text column can hold, is a clear
 refusal wherever a request can carry one, never a server error."""
 
-from datetime import timedelta
 from http import HTTPStatus
 
 import pytest
-from django.utils import timezone
 
-from certification import services as certification_services
-from certification.models import Certification
 from lms.people_import import parse_people_csv
 
 pytestmark = pytest.mark.django_db
 
 HEADER = "email,name,employee_number,unit,roles,manager_email\n"
-
-
-@pytest.fixture
-def certificate(hub, course):
-    certification = Certification.objects.create(name="Webcare", validity_months=24)
-    certification.courses.add(course)
-    return certification_services.issue_certificate(
-        holder=hub.learner,
-        certification=certification,
-        valid_from=timezone.localdate() - timedelta(days=1),
-    )
 
 
 @pytest.mark.parametrize(
