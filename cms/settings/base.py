@@ -67,6 +67,12 @@ INSTALLED_APPS = [
     "taggit",
     "allauth",
     "allauth.account",
+    # Background work on a real queue in production (cms.settings.production):
+    # RQ workers on Redis, or the database as the queue.
+    "django_tasks",
+    "django_tasks_db",
+    "django_tasks_rq",
+    "django_rq",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
