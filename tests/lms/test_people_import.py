@@ -106,6 +106,7 @@ def row_counts():
     return {
         model._meta.label: model._base_manager.count()
         for model in apps.get_models(include_auto_created=True)
+        if model._meta.managed
     }
 
 
