@@ -7,7 +7,7 @@ PORT ?= 8000
 # Tests run on every core; pass PYTEST_ARGS="-n 0" to run them in one process.
 PYTEST_ARGS ?= -n auto
 
-.PHONY: demo test lint bench install messages clean serve
+.PHONY: demo test lint bench install messages clean serve serve-prod
 
 # Reinstall only when the dependencies change.
 $(BIN)/.installed: pyproject.toml
@@ -32,9 +32,22 @@ demo: install
 serve: install
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
+# The production stack on this machine: PostgreSQL, Redis, gunicorn, two
+# workers (scripts/serve-prod; SEED_DEMO=1 loads the demo). Ctrl-C stops it.
+serve-prod: install
+	@scripts/serve-prod
+
 test: install
 	@scripts/ensure-chromium
 	$(BIN)/pytest $(PYTEST_ARGS)
+
+# The benchmark on PostgreSQL (BENCH_DATABASE_URL, default the local server's
+# hub_academy_bench): builds a synthetic organisation of PEOPLE, measures each
+# scenario against its floor, prints a table, writes bench/results.json.
+PEOPLE ?= 10000
+BENCH_ARGS ?=
+bench: install
+	$(PY) -m bench --people $(PEOPLE) $(BENCH_ARGS)
 
 lint: install
 	$(BIN)/ruff check .

@@ -4,9 +4,12 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from cms import site_history, views
+from cms import health, site_history, views
 
 urlpatterns = [
+    # For load balancers and monitoring: no login, and plain HTTP too
+    # (SECURE_REDIRECT_EXEMPT in production).
+    path("healthz", health.healthz, name="healthz"),
     *site_history.urlpatterns,
     # Ahead of Wagtail's admin URLs: its login form is allauth's.
     path("admin/login/", views.admin_login, name="admin_login"),

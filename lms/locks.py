@@ -5,7 +5,9 @@ that reads the whole organisation, plans and then writes needs to be alone
 among imports instead, or two at once would both plan the same new unit.
 """
 
+import contextlib
 import hashlib
+from collections.abc import Iterator
 
 from django.db import connection
 
@@ -28,3 +30,29 @@ def hold_until_commit(name: str) -> None:
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute("SELECT pg_advisory_xact_lock(%s)", [lock_key(name)])
+
+
+@contextlib.contextmanager
+def held_while_running(name: str) -> Iterator[bool]:
+    """Take the lock for the whole block if no other process holds it; yield
+    whether it was taken, without waiting.
+
+    PostgreSQL: a session-level advisory lock, so the block may commit as
+    often as it likes; it is released when the block ends, and by the server
+    when the process dies. It needs a session of its own, so not a pooler in
+    transaction mode. SQLite serves one machine, the demo's: there every
+    block takes it.
+    """
+    if connection.vendor != "postgresql":
+        yield True
+        return
+    key = lock_key(name)
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_try_advisory_lock(%s)", [key])
+        (taken,) = cursor.fetchone()
+    try:
+        yield taken
+    finally:
+        if taken:
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT pg_advisory_unlock(%s)", [key])

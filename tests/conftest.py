@@ -15,8 +15,15 @@ pytest_plugins = []
 @pytest.fixture(autouse=True)
 def _media_storage(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
+    # Background exports' files (lms.export_jobs), private to each test.
+    exports = {
+        **settings.STORAGES["exports"],
+        "OPTIONS": {"location": tmp_path / "exports"},
+    }
+    settings.STORAGES = {**settings.STORAGES, "exports": exports}
     yield
     shutil.rmtree(tmp_path / "media", ignore_errors=True)
+    shutil.rmtree(tmp_path / "exports", ignore_errors=True)
 
 
 @pytest.fixture(autouse=True)

@@ -127,6 +127,8 @@ DATABASES = {
         default=f"sqlite:///{BASE_DIR / 'var' / 'db.sqlite3'}", conn_max_age=0
     )
 }
+# Models without a table (django_rq's admin entry) stay out of dumpdata.
+DATABASE_ROUTERS = ["cms.db_routers.TablelessAppsRouter"]
 # Wagtail's database search backend uses PostgreSQL's full-text search fields
 # there; the app is left out elsewhere, as its lookups would only fail on
 # another database.
@@ -177,21 +179,37 @@ MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "var" / "media"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    # Reports prepared in the background (lms.export_jobs): never under
+    # MEDIA_ROOT, which a web server may serve; only their requester downloads
+    # them, through a view. Every web and worker machine must see the same
+    # directory (a shared volume), or point this alias at an S3 storage.
+    "exports": {
+        "BACKEND": "lms.private_storage.PrivateFileSystemStorage",
+        "OPTIONS": {
+            "location": Path(
+                os.environ.get("EXPORTS_ROOT", BASE_DIR / "var" / "exports")
+            )
+        },
+    },
 }
 
 # Mail: SMTP configured from the environment; development and tests override it.
+# Another EMAIL_BACKEND (the console's, say) takes none of SMTP's options:
+# Django refuses a mailer given options it does not know.
+_SMTP = "django.core.mail.backends.smtp.EmailBackend"
+_email_backend = os.environ.get("EMAIL_BACKEND", _SMTP)
 MAILERS = {
     "default": {
-        "BACKEND": os.environ.get(
-            "EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend"
-        ),
+        "BACKEND": _email_backend,
         "OPTIONS": {
             "host": os.environ.get("EMAIL_HOST", "localhost"),
             "port": env_int("EMAIL_PORT", 25),
             "username": os.environ.get("EMAIL_HOST_USER", ""),
             "password": os.environ.get("EMAIL_HOST_PASSWORD", ""),
             "use_tls": env_bool("EMAIL_USE_TLS"),
-        },
+        }
+        if _email_backend == _SMTP
+        else {},
     }
 }
 DEFAULT_FROM_EMAIL = os.environ.get(
@@ -199,7 +217,13 @@ DEFAULT_FROM_EMAIL = os.environ.get(
 )
 
 # Background work goes through django.tasks; inline unless a queue is configured.
-TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
+# Large report exports run on a queue of their own ("exports").
+TASKS = {
+    "default": {
+        "BACKEND": "django.tasks.backends.immediate.ImmediateBackend",
+        "QUEUES": ["default", "exports"],
+    }
+}
 
 # django-allauth: email is the login; organisations bring their own people, so
 # public sign-up is closed unless ACCOUNT_SIGNUP_OPEN is set.

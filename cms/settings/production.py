@@ -9,6 +9,7 @@ from .base import (
     DATABASES,
     LMS_CLIENT_IP_HEADER,
     LMS_TRUSTED_PROXY_COUNT,
+    MIDDLEWARE,
     SECRET_KEY,
     env_bool,
     env_int,
@@ -16,15 +17,37 @@ from .base import (
 
 if not SECRET_KEY:
     raise ImproperlyConfigured("Set SECRET_KEY in the environment.")
+# Advisory locks (lms_daily, imports), concurrent writers and the task queue
+# need PostgreSQL; SQLite is for the demo and the tests.
+_engine = DATABASES["default"]["ENGINE"]
+if not _engine.endswith((".postgresql", ".postgis")):
+    _found = (
+        f"names a {_engine.rsplit('.', 1)[-1]} database"
+        if os.environ.get("DATABASE_URL")
+        else "is not set"
+    )
+    raise ImproperlyConfigured(
+        f"Production runs on PostgreSQL only, and DATABASE_URL {_found}: set "
+        "it to postgres://USER:PASSWORD@HOST:5432/NAME (SQLite is for the "
+        "demo and the tests)."
+    )
 
-# New dicts, not base's changed in place: tests run this module next to
-# the test settings, which share base's.
+# Static files from each web process (whitenoise): compressed, with hashed
+# names that browsers may keep for ever. Uploads (MEDIA_ROOT) must be storage
+# that every web process shares. New dicts and lists, not base's changed in
+# place: tests run this module next to the test settings, which share base's.
 STORAGES = {
     **STORAGES,  # noqa: F405
     "staticfiles": {
-        "BACKEND": "django.contrib.staticfiles.storage.ManifestStaticFilesStorage"
+        "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
     },
 }
+_security = MIDDLEWARE.index("django.middleware.security.SecurityMiddleware")
+MIDDLEWARE = [
+    *MIDDLEWARE[: _security + 1],
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    *MIDDLEWARE[_security + 1 :],
+]
 
 # Persistent connections: Django keeps one per thread, so a web process holds
 # at most one per worker thread (gunicorn: workers x threads in all), reused
@@ -62,10 +85,48 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True
 SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)
 SILENCED_SYSTEM_CHECKS = ["security.W021"]
 
-if os.environ.get("REDIS_URL"):
+# A load balancer probes /healthz over plain HTTP.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+
+# The cache holds what every web process must agree on (rate limits, login
+# delays, sessions), so it is shared: Redis, or else the database.
+# Background work goes to a queue that workers on any machine take from:
+# "default" for mail and the like, "exports" for long exports, so that they
+# never hold up the mail.
+TASK_QUEUES = ["default", "exports"]
+REDIS_URL = os.environ.get("REDIS_URL", "")
+if REDIS_URL:
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": os.environ["REDIS_URL"],
+            "LOCATION": REDIS_URL,
+        }
+    }
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+    # RQ's own job time limit (180 s by default) would stop a long export.
+    RQ_QUEUES = {
+        "default": {"URL": REDIS_URL},
+        "exports": {
+            "URL": REDIS_URL,
+            "DEFAULT_TIMEOUT": env_int("EXPORTS_TIMEOUT", 3600),
+        },
+    }
+    # The job class that runs django.tasks tasks, so that a plain
+    # `manage.py rqworker` runs them.
+    RQ = {"JOB_CLASS": "django_tasks_rq.Job"}
+    TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": TASK_QUEUES}}
+else:
+    # `manage.py createcachetable` creates the table.
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "hub_academy_cache",
+        }
+    }
+    SESSION_ENGINE = "django.contrib.sessions.backends.db"
+    TASKS = {
+        "default": {
+            "BACKEND": "django_tasks_db.DatabaseBackend",
+            "QUEUES": TASK_QUEUES,
         }
     }

@@ -1,4 +1,10 @@
-"""The periodic work of the day, for cron or a timer; safe to run twice a day."""
+"""The periodic work of the day, for cron or a timer; safe to run twice a day.
+
+Cron may start it on several machines at the same moment: the first run takes
+a lock and the others exit at once, with a message and success, since the
+day's work is being done. Waiting instead would only run it again, in turn,
+on every machine.
+"""
 
 import argparse
 import logging
@@ -8,9 +14,12 @@ from datetime import date
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
-from lms import notifications, signals
+from lms import locks, notifications, signals
 
 logger = logging.getLogger(__name__)
+
+# One run at a time across every machine.
+LOCK = "lms_daily"
 
 
 def _day(value: str) -> date:
@@ -56,6 +65,17 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         today = options["date"] or timezone.localdate()
+        with locks.held_while_running(LOCK) as taken:
+            if not taken:
+                self.stdout.write(
+                    "lms_daily: another run is in progress (it holds the lock); "
+                    "this one does nothing."
+                )
+                return
+            self.run_day(today)
+
+    def run_day(self, today: date) -> None:
+        """Every step and receiver of the daily run, in order."""
         failed = []
         # A failing step does not keep the others from running.
         for step in self.steps:
