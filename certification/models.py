@@ -211,4 +211,5 @@ class Certificate(models.Model):
 
 # The site setting lives in its own module; importing it registers the model.
 from certification.badge_models import StatusListEntry  # noqa: E402, F401
+from certification.mail_models import CertificateMail  # noqa: E402, F401
 from certification.settings_models import CertificateSettings  # noqa: E402, F401

@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
-from certification import renewal, tasks
+from certification import mail, renewal
 from certification.models import Certificate, Certification
 from lms import scope
 from lms.progress import completed_course_keys
@@ -162,7 +162,7 @@ def revoke(*, certificate: Certificate, by, reason: str) -> Certificate:
     certificate.save(update_fields=["revoked_at", "revoked_by", "revocation_reason"])
     renewal.stop_renewal(certificate)
     log(certificate, "certification.revoke", user=by, data={"reason": reason})
-    tasks.mail_after_commit(certificate.pk, "revoked")
+    mail.queue_certificate_mail(certificate=certificate, kind="revoked")
     return certificate
 
 
@@ -184,5 +184,5 @@ def reinstate(*, certificate: Certificate, by) -> Certificate:
         user=by,
         data={"was_revoked_for": reason},
     )
-    tasks.mail_after_commit(certificate.pk, "reinstated")
+    mail.queue_certificate_mail(certificate=certificate, kind="reinstated")
     return certificate

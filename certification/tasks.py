@@ -9,12 +9,17 @@ from certification import mail
 
 
 @task
-def send_certificate_mail_task(certificate_id: int, kind: str) -> None:
-    mail.send_certificate_mail(certificate_id, kind)
+def send_certificate_mail_task(mail_id: int) -> bool:
+    """Send one recorded mail; nothing happens if it has been sent."""
+    return mail.send_certificate_mail(mail_id)
 
 
-def mail_after_commit(certificate_id: int, kind: str) -> None:
-    """Queue the holder's mail once the change is committed."""
+def enqueue_mail(mail_id: int) -> None:
+    """Queue a recorded mail once the current transaction commits.
+
+    A failure to queue is logged, not raised: the row stays unsent and the
+    next daily run queues it again.
+    """
     transaction.on_commit(
-        partial(send_certificate_mail_task.enqueue, certificate_id, kind), robust=True
+        partial(send_certificate_mail_task.enqueue, mail_id), robust=True
     )

@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
 from courses.models import CoursePage
-from lms import dates, scope, signals
+from lms import dates, notifications, scope, signals
 from lms.models import (
     AssignmentBatch,
     AssignmentDemand,
@@ -153,6 +153,8 @@ def ensure_assignments(
     created = [assignment for assignment in assignments if assignment.pk not in before]
     if created:
         ids = [assignment.pk for assignment in created]
+        # The announcements commit with the assignments, so none is lost.
+        notifications.record_assigned(ids)
         transaction.on_commit(
             lambda: signals.training_assigned.send(
                 sender=TrainingAssignment, assignment_ids=ids

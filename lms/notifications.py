@@ -4,11 +4,20 @@ Every notice is first written as a Notification row whose key (assignment,
 kind, period) is unique, and then sent by a task that marks the row sent.
 A second run on the same day finds its rows there already and sends nothing
 twice; a row whose sending failed stays unsent, and the next run retries it.
+
+How often a mail goes out: the task locks the row, sends, and marks it sent
+in one transaction, so two workers never both send it, and a worker that dies
+before the mark leaves the row unsent, to be sent again by the task's retry
+or the next daily run. A worker that dies after the mail server accepted the
+mail and before the commit errs on the side of sending it twice (at least
+once), and both copies carry the same Message-ID, made from the row's
+idempotency key, on which mail systems drop the second copy.
 """
 
 from collections import Counter
 from collections.abc import Iterable
 from datetime import date, timedelta
+from email.utils import parseaddr
 from typing import NamedTuple
 
 from django.conf import settings
@@ -144,17 +153,13 @@ def queue_due_notices(today: date) -> Counter:
     return counts
 
 
-def notify_assigned(assignment_ids: Iterable[int]) -> list[int]:
-    """Record the announcement of new assignments and queue their mails.
+def record_assigned(assignment_ids: Iterable[int]) -> None:
+    """Write the announcement rows of new assignments (once per assignment).
 
-    Returns the ids of the notifications queued: none for an assignment
-    that has been announced already.
+    Called in the transaction that creates the assignments, so that an
+    assignment is never committed without its announcement: if the process
+    dies before the mail is queued, the daily run finds the row unsent.
     """
-    from lms.tasks import enqueue_send
-
-    assignment_ids = list(assignment_ids)
-    if not assignment_ids:
-        return []
     Notification.objects.bulk_create(
         [
             Notification(
@@ -166,6 +171,22 @@ def notify_assigned(assignment_ids: Iterable[int]) -> list[int]:
         ],
         ignore_conflicts=True,
     )
+
+
+def notify_assigned(assignment_ids: Iterable[int]) -> list[int]:
+    """Record the announcement of new assignments and queue their mails.
+
+    Returns the ids of the notifications queued: none for an assignment
+    that has been announced already.
+    """
+    from lms.tasks import enqueue_send
+
+    assignment_ids = list(assignment_ids)
+    if not assignment_ids:
+        return []
+    # The rows are there from the assignments' own transaction, unless a
+    # caller made the assignments without them.
+    record_assigned(assignment_ids)
     pending = list(
         Notification.objects.filter(
             assignment_id__in=assignment_ids,
@@ -222,17 +243,33 @@ def _messages(notification: Notification, assignment) -> list[EmailMultiAlternat
         "due": assignment.effective_due,
         "escalated": notification.escalated,
     }
-    messages = [_message(notification.kind, person, assignment.course, context)]
+    key = notification.idempotency_key
+    messages = [
+        _message(notification.kind, person, assignment.course, context, key=key)
+    ]
     if notification.kind == Notification.Kind.OVERDUE and notification.escalated:
         context = {**context, "person": person, "person_url": _person_url(person)}
         messages += [
-            _message("overdue_manager", manager, assignment.course, context)
+            _message("overdue_manager", manager, assignment.course, context, key=key)
             for manager in scope.managers_of(person)
         ]
     return messages
 
 
-def _message(template: str, recipient, course, context) -> EmailMultiAlternatives:
+def message_id(key: str, recipient) -> str:
+    """The Message-ID of the mail about key to recipient, the same on a retry.
+
+    Mail systems keep one message per Message-ID, so a mail sent again after
+    a crash (at least once) reaches the recipient's mailbox once. The domain
+    is the sender's, not the host's: a retry may run on another machine.
+    """
+    domain = parseaddr(settings.DEFAULT_FROM_EMAIL)[1].rpartition("@")[2]
+    return f"<{key}.{recipient.pk}@{domain or 'hub-academy.invalid'}>"
+
+
+def _message(
+    template: str, recipient, course, context, *, key: str
+) -> EmailMultiAlternatives:
     """One mail, text and HTML, rendered in the recipient's language."""
     language = recipient.language or settings.LANGUAGE_CODE
     with translation.override(language):
@@ -255,8 +292,11 @@ def _message(template: str, recipient, course, context) -> EmailMultiAlternative
         subject,
         text,
         to=[recipient.email],
-        # Asks mail servers not to answer with out-of-office replies.
-        headers={"Auto-Submitted": "auto-generated"},
+        headers={
+            # Asks mail servers not to answer with out-of-office replies.
+            "Auto-Submitted": "auto-generated",
+            "Message-ID": message_id(key, recipient),
+        },
     )
     message.attach_alternative(html, "text/html")
     return message

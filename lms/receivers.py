@@ -4,7 +4,7 @@ import logging
 
 from django.dispatch import receiver
 
-from lms import notifications, signals
+from lms import export_jobs, notifications, signals
 
 logger = logging.getLogger(__name__)
 
@@ -18,3 +18,9 @@ def announce_new_assignments(sender, assignment_ids, **kwargs):
         notifications.notify_assigned(assignment_ids)
     except Exception:
         logger.exception("Could not announce assignments %s", assignment_ids)
+
+
+@receiver(signals.daily_run, dispatch_uid="lms.clean_up_exports")
+def clean_up_exports(sender, today, **kwargs):
+    """Delete the export files past their time (lms.export_jobs)."""
+    return export_jobs.daily_cleanup()

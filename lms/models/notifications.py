@@ -39,3 +39,12 @@ class Notification(models.Model):
 
     def __str__(self):
         return f"{self.get_kind_display()} {self.period}: {self.assignment}"
+
+    @property
+    def idempotency_key(self) -> str:
+        """Names this notice in its mails' Message-ID, the same on every retry.
+
+        The creation time makes it unique beyond this database's ids, which a
+        restored or rebuilt database may hand out again.
+        """
+        return f"notification.{self.pk}.{self.created_at:%Y%m%d%H%M%S%f}"
