@@ -44,6 +44,36 @@ class AppSettings:
         ``X-Real-IP``; empty to use X-Forwarded-For or the connection."""
         return getattr(settings, "LMS_CLIENT_IP_HEADER", "") or ""
 
+    @property
+    def EXPORT_INLINE_MAX_ROWS(self) -> int | None:
+        """The most rows a report exports inside the request; a larger
+        export is prepared in the background. None: always inside."""
+        value = getattr(settings, "LMS_EXPORT_INLINE_MAX_ROWS", 50_000)
+        return None if value is None else max(0, int(value))
+
+    @property
+    def EXPORT_EXPIRY_HOURS(self) -> float:
+        """How long a prepared export may be downloaded, in hours."""
+        return max(0.0, float(getattr(settings, "LMS_EXPORT_EXPIRY_HOURS", 24)))
+
+    @property
+    def EXPORT_STALE_MINUTES(self) -> float:
+        """After how long without progress an export counts as abandoned, and
+        asking again starts a new one."""
+        return max(1.0, float(getattr(settings, "LMS_EXPORT_STALE_MINUTES", 15)))
+
+    @property
+    def EXPORT_STORAGE(self) -> str:
+        """The STORAGES alias of the private storage for prepared exports."""
+        return getattr(settings, "LMS_EXPORT_STORAGE", "exports")
+
+    @property
+    def TASK_RETRY_DELAYS(self) -> list[int]:
+        """Seconds before each retry of a background job that failed or whose
+        worker died (on RQ, with lms.queues.RetryingQueue); empty: none."""
+        delays = getattr(settings, "LMS_TASK_RETRY_DELAYS", [10, 60, 300])
+        return [max(0, int(delay)) for delay in delays or []]
+
 
 app_settings = AppSettings()
 

@@ -9,12 +9,17 @@ Wagtail's SpreadsheetExportMixin is the base. Three things change:
   stays flat however many rows there are (iterating the queryset, as Wagtail
   does, caches every row);
 - XLSX is written by openpyxl's write-only workbook to a temporary file and
-  streamed from there, not built in memory.
+  streamed from there, not built in memory;
+- an export of more rows than a view's inline limit is not written inside
+  the request: the view answers with ``background_export`` instead, and a
+  task writes the same file later with ``write_csv`` or ``write_xlsx``
+  (lms.export_jobs).
 """
 
 import csv
 import tempfile
 import unicodedata
+from collections.abc import Callable
 from functools import wraps
 from itertools import islice
 
@@ -36,6 +41,20 @@ _INVISIBLE_CATEGORIES = frozenset(("Cc", "Cf"))
 
 # Query parameters of the listing that mean nothing to an export.
 LISTING_ONLY_PARAMETERS = ("p", "_w_filter_fragment")
+
+# Told, after each chunk written, how many rows are written so far.
+Progress = Callable[[int], None]
+
+
+def has_more_rows_than(queryset, limit: int) -> bool:
+    """Whether a queryset holds more than limit rows.
+
+    Reads at most limit + 1 ids, unordered, instead of counting every row:
+    the database stops at the first row past the limit.
+    """
+    if not isinstance(queryset, QuerySet):
+        return len(queryset) > limit
+    return queryset.order_by().values_list("pk", flat=True)[limit : limit + 1].exists()
 
 
 def looks_like_formula(text: str) -> bool:
@@ -125,10 +144,29 @@ class StreamingSpreadsheetExportMixin(SpreadsheetExportMixin):
         if self.is_export:
             # ReportView.get would build the listing's context first, which
             # counts the rows by loading every one of them.
-            return self.as_spreadsheet(
-                self.get_export_queryset(), request.GET.get("export")
-            )
+            queryset = self.get_export_queryset()
+            export_format = request.GET.get("export")
+            limit = self.get_inline_export_limit()
+            if limit is not None and has_more_rows_than(queryset, limit):
+                return self.background_export(export_format)
+            return self.as_spreadsheet(queryset, export_format)
         return super().get(request, *args, **kwargs)
+
+    def get_inline_export_limit(self) -> int | None:
+        """The most rows exported inside the request; None: no limit."""
+        return None
+
+    def background_export(self, export_format: str):
+        """The response to an export too large for the request."""
+        raise NotImplementedError
+
+    def get_export_filters(self) -> str:
+        """The query string that the export applies: the listing's, without
+        its page number and the export parameter itself."""
+        params = self.request.GET.copy()
+        for name in (*LISTING_ONLY_PARAMETERS, "export"):
+            params.pop(name, None)
+        return params.urlencode()
 
     def get_export_queryset(self):
         """The rows to export: the listing's, filtered and ordered, unpaginated."""
@@ -181,7 +219,7 @@ class StreamingSpreadsheetExportMixin(SpreadsheetExportMixin):
         # request's language is no longer active: keep the one of now.
         return self._csv_lines(queryset, translation.get_language())
 
-    def _csv_lines(self, queryset, language):
+    def _csv_lines(self, queryset, language, progress: Progress | None = None):
         buffer = Echo()
         writer = csv.DictWriter(buffer, fieldnames=self.list_export)
         with translation.override(language):
@@ -189,11 +227,20 @@ class StreamingSpreadsheetExportMixin(SpreadsheetExportMixin):
             yield "\ufeff".encode() + writer.writerow(
                 {field: self.get_heading(queryset, field) for field in self.list_export}
             )
+        written = 0
         for chunk in self.iterate_export_chunks(queryset):
             with translation.override(language):
                 yield b"".join(
                     self.write_csv_row(writer, self.to_row_dict(item)) for item in chunk
                 )
+            written += len(chunk)
+            if progress is not None:
+                progress(written)
+
+    def write_csv(self, queryset, output, progress: Progress | None = None):
+        """Write the CSV file to a binary file, a chunk of rows at a time."""
+        for lines in self._csv_lines(queryset, translation.get_language(), progress):
+            output.write(lines)
 
     def write_csv_response(self, queryset):
         response = StreamingHttpResponse(
@@ -204,13 +251,14 @@ class StreamingSpreadsheetExportMixin(SpreadsheetExportMixin):
         )
         return response
 
-    def write_xlsx(self, queryset, output):
+    def write_xlsx(self, queryset, output, progress: Progress | None = None):
         workbook = Workbook(write_only=True, iso_dates=True)
         worksheet = workbook.create_sheet(title=self.get_sheet_title())
         worksheet.append(
             self.get_heading(queryset, field) for field in self.list_export
         )
         date_format = ExcelDateFormatter().get()
+        written = 0
         for chunk in self.iterate_export_chunks(queryset):
             for item in chunk:
                 worksheet.append(
@@ -218,6 +266,9 @@ class StreamingSpreadsheetExportMixin(SpreadsheetExportMixin):
                         worksheet, self.to_row_dict(item), date_format=date_format
                     )
                 )
+            written += len(chunk)
+            if progress is not None:
+                progress(written)
         workbook.save(output)
 
     def get_sheet_title(self) -> str:

@@ -17,6 +17,12 @@ LOG_ACTIONS = [
     ("lms.review_approved", _("Approve an answer"), _("Approved a scenario answer")),
     ("lms.review_returned", _("Return an answer"), _("Returned a scenario answer")),
     ("lms.import_people", _("Import people"), _("Imported people")),
+    ("lms.export_request", _("Ask for an export"), _("Asked for a report export")),
+    (
+        "lms.export_download",
+        _("Download an export"),
+        _("Downloaded a report export"),
+    ),
 ]
 
 

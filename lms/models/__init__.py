@@ -7,6 +7,7 @@ from lms.models.assignments import (
     Exemption,
     TrainingAssignment,
 )
+from lms.models.exports import ExportJob
 from lms.models.learning import (
     CourseCompletion,
     Enrolment,
@@ -25,6 +26,7 @@ __all__ = [
     "DueDateExtension",
     "Enrolment",
     "Exemption",
+    "ExportJob",
     "ModuleProgress",
     "Notification",
     "OrgUnit",

@@ -1,7 +1,13 @@
-"""Admin URLs of the completion and overdue reports (register_admin_urls)."""
+"""Admin URLs of the completion and overdue reports and of the exports
+prepared in the background for every hub report (register_admin_urls)."""
 
 from django.urls import path
 
+from lms.reports.export_views import (
+    ExportDownloadView,
+    ExportJobView,
+    ExportStartView,
+)
 from lms.reports.views import CompletionReportView, OverdueReportView
 
 urlpatterns = [
@@ -24,5 +30,12 @@ urlpatterns = [
         "hub/reports/overdue/results/",
         OverdueReportView.as_view(results_only=True),
         name="hub_reports_overdue_results",
+    ),
+    path("hub/exports/new/", ExportStartView.as_view(), name="hub_export_start"),
+    path("hub/exports/<lms_id:pk>/", ExportJobView.as_view(), name="hub_export"),
+    path(
+        "hub/exports/<lms_id:pk>/download/",
+        ExportDownloadView.as_view(),
+        name="hub_export_download",
     ),
 ]

@@ -15,6 +15,7 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count
+from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.functional import cached_property
@@ -23,8 +24,9 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.reports import ReportView
 
-from lms import scope
+from lms import app_settings, export_jobs, scope
 from lms.exports import StreamingSpreadsheetExportMixin
+from lms.models import ExportJob
 from lms.reports import charts, queries
 from lms.reports.filters import CompletionFilterSet, OverdueFilterSet
 from lms.reports.strict_filters import StrictFiltersMixin
@@ -151,6 +153,32 @@ class HubReportView(StrictFiltersMixin, StreamingSpreadsheetExportMixin, ReportV
 
     def get_table_kwargs(self):
         return {**super().get_table_kwargs(), "caption": self.get_page_title()}
+
+    # Exports too large for the request
+
+    def get_inline_export_limit(self):
+        return app_settings.EXPORT_INLINE_MAX_ROWS
+
+    def background_export(self, export_format):
+        """Offer to prepare the file in the background, or show the same
+        export on its way."""
+        return redirect(
+            export_jobs.start_url(
+                report=self.index_url_name,
+                export_format=export_format,
+                filters=self.get_export_filters(),
+            )
+        )
+
+    @cached_property
+    def export_jobs(self):
+        """The viewer's exports of this report: on their way, failed, or
+        ready to download."""
+        return list(
+            ExportJob.objects.of(self.request.user)
+            .filter(report=self.index_url_name)
+            .shown()[:5]
+        )
 
     # Page
 

@@ -35,6 +35,7 @@ from tests.security.policies import (
     NOT_ALLOWED,
     OK,
     PUBLIC,
+    REQUESTER_ONLY,
     SIGNED_IN_SELF,
     Entry,
     each,
@@ -451,6 +452,16 @@ EXPECTATIONS = {
     "hub_reports_completion_results": E(HUB_VIEW, **GET_ONLY),
     "hub_reports_overdue": E(HUB_VIEW, **GET_ONLY),
     "hub_reports_overdue_results": E(HUB_VIEW, **GET_ONLY),
+    # Exports prepared in the background: offered (GET) and asked for (POST)
+    # by whoever may see the report; followed and downloaded (POST, as it is
+    # audited) by their requester alone.
+    "hub_export_start": E(
+        HUB_VIEW,
+        query="report=hub_reports_completion&format=csv",
+        data={"report": "hub_reports_completion", "format": "csv"},
+    ),
+    "hub_export": E(REQUESTER_ONLY, kwargs={"pk": "@export_job"}, **GET_ONLY),
+    "hub_export_download": E(REQUESTER_ONLY, kwargs={"pk": "@export_job"}, **POST_ONLY),
     # Form pages: the site has no form page type, so no page id is a form's.
     "wagtailforms:index": E(CONTENT, **GET_ONLY),
     "wagtailforms:index_results": E(CONTENT, **GET_ONLY),
@@ -769,6 +780,8 @@ EXPECTATIONS = {
     "wagtaildocs_authenticate_with_password": E(
         PUBLIC, kwargs={"restriction_id": "@collection_restriction"}
     ),
+    # For load balancers and monitoring: whether the site's parts answer.
+    "healthz": E(PUBLIC, **GET_ONLY),
     # Accounts (allauth)
     "account_login": E(PUBLIC),
     "account_logout": E(PUBLIC),

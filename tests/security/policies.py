@@ -192,6 +192,14 @@ HR_ONLY = admin(
     "The audit trail and personal-data requests: HR and administrators.",
     {"hr", "superuser"},
 )
+REQUESTER_ONLY = admin(
+    "REQUESTER_ONLY",
+    "An export prepared in the background for one person (the world's is "
+    "the manager's): only they follow and download it; for every other "
+    "admin user, HR and administrators included, it does not exist.",
+    {"manager"},
+    out_of_scope=ADMIN_USERS - {"manager"},
+)
 
 
 @dataclass(frozen=True)

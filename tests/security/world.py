@@ -44,7 +44,7 @@ from certification import badges
 from certification import services as certification_services
 from certification.models import Certification
 from courses.models import CourseIndexPage, ModulePage
-from lms import assignments, organisation, services
+from lms import assignments, export_jobs, organisation, services
 from lms.models import RoleRequirement
 from tests.factories import (
     TopicFactory,
@@ -200,6 +200,16 @@ def build_world(hub, catalogue, home_page, locales) -> SimpleNamespace:
     w.confirmation_key = EmailConfirmationHMAC(w.new_address).key
     w.site = Site.objects.get(is_default_site=True)
 
+    # The manager's export of the completion report, prepared and ready.
+    w.export_job, _created = export_jobs.request_export(
+        requester=hub.manager,
+        report="hub_reports_completion",
+        export_format="csv",
+        filters="",
+        language="en",
+    )
+    export_jobs.run_export(w.export_job.pk)
+
     w.ids = {
         # People and the organisation
         "learner": hub.learner.pk,
@@ -211,6 +221,7 @@ def build_world(hub, catalogue, home_page, locales) -> SimpleNamespace:
         "certificate": w.certificate.pk,
         "certificate_code": w.certificate.code,
         "certification": w.certification.pk,
+        "export_job": w.export_job.pk,
         "status_list": badges.STATUS_LIST_NUMBER,
         "group": Group.objects.get(name="Hub managers").pk,
         # Courses
