@@ -9,7 +9,8 @@ from wagtail.models import Locale, Page, Site
 from cms.models import HomePage
 from tests.factories import UserFactory, make_catalogue, make_course
 
-pytest_plugins = []
+# A Redis database of its own for each test that needs one (redis_url).
+pytest_plugins = ["tests.redis_db"]
 
 
 @pytest.fixture(autouse=True)

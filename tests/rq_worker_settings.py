@@ -9,7 +9,9 @@ from tests.rq_config import rq_settings
 
 globals().update(
     rq_settings(
-        os.environ["TEST_RQ_QUEUE"], _TEST_TASKS["default"].get("QUEUES", ["default"])
+        os.environ["TEST_RQ_QUEUE"],
+        _TEST_TASKS["default"].get("QUEUES", ["default"]),
+        os.environ["TEST_REDIS_URL"],
     )
 )
 MAILERS = {

@@ -1,9 +1,8 @@
-"""Real RQ workers for tests, on a queue of the test's own in the real Redis.
-
-Every RQ key holds the queue's name (rq:queue:NAME, rq:wip:NAME, …) and
-job ids are random, so a queue named for one test collides with no other
-run, in parallel or not. The worker runs `manage.py rqworker` with the
-settings of tests.rq_worker_settings, against the suite's database.
+"""Real RQ workers for tests, on a queue of the test's own in a Redis
+database of the test's own (tests.redis_db), which parallel runs do not
+share and which is emptied after the test. The worker runs `manage.py
+rqworker` with the settings of tests.rq_worker_settings, against the suite's
+database.
 """
 
 import contextlib
@@ -15,20 +14,7 @@ import time
 import uuid
 from pathlib import Path
 
-import redis
-
 from tests.cms.processes import MANAGE, database_url, environment
-from tests.rq_config import REDIS_URL
-
-
-def redis_or_skip(pytest) -> redis.Redis:
-    """The test Redis, or the test skipped when none answers."""
-    connection = redis.Redis.from_url(REDIS_URL)
-    try:
-        connection.ping()
-    except redis.RedisError as error:
-        pytest.skip(f"needs Redis at {REDIS_URL}: {error}")
-    return connection
 
 
 def new_queue_name() -> str:
@@ -36,13 +22,13 @@ def new_queue_name() -> str:
 
 
 @contextlib.contextmanager
-def worker(queue: str, smtp_port: int, log: Path):
+def worker(queue: str, smtp_port: int, log: Path, redis_url: str):
     """`manage.py rqworker` on the queue, mailing to the port; yields it."""
     env = environment(
         "tests.rq_worker_settings",
         DATABASE_URL=database_url(log.with_suffix(".unused.sqlite3")),
         TEST_RQ_QUEUE=queue,
-        TEST_REDIS_URL=REDIS_URL,
+        TEST_REDIS_URL=redis_url,
         TEST_SMTP_PORT=str(smtp_port),
         PYTHONPATH=str(MANAGE.parent),
     )
@@ -95,11 +81,3 @@ def wait_for(condition, what: str, log: Path | None = None, seconds: float = 60)
         time.sleep(0.05)
     worker_log = log.read_text() if log and log.exists() else ""
     raise AssertionError(f"{what} did not happen within {seconds}s\n{worker_log}")
-
-
-def forget_queue(connection: redis.Redis, queue: str, job_ids) -> None:
-    """Remove what the test left in Redis: its queue's keys and its jobs'."""
-    patterns = [f"*{queue}*", *(f"*{job_id}*" for job_id in job_ids)]
-    for pattern in patterns:
-        for key in connection.scan_iter(match=pattern, count=1000):
-            connection.delete(key)

@@ -28,7 +28,6 @@ from tests.cms.processes import (
     free_port,
     manage,
 )
-from tests.cms.redis_db import redis_url  # noqa: F401 - a fixture
 
 pytestmark = pytest.mark.django_db
 

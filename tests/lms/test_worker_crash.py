@@ -1,8 +1,8 @@
 """A worker killed in the middle of sending a mail: the job runs again, the
 mail reaches the mailbox once, and nothing is lost.
 
-Real RQ workers (`manage.py rqworker`) on a queue of the test's own in the
-real Redis, a real SMTP server (tests.smtp_sink) that keeps what it gets,
+Real RQ workers (`manage.py rqworker`) on a queue of the test's own in a
+database of the test's own in the real Redis, a real SMTP server (tests.smtp_sink) that keeps what it gets,
 and the suite's PostgreSQL database, which the workers share with the test.
 Every wait polls for something observable, with a deadline.
 """
@@ -13,6 +13,7 @@ import time
 from datetime import timedelta
 
 import pytest
+import redis
 from django.db import transaction
 from django.utils import timezone
 from rq.job import Job, JobStatus
@@ -23,14 +24,7 @@ from lms.assignments import ensure_assignments
 from lms.models import Notification, TrainingAssignment
 from tests.factories import UserFactory
 from tests.rq_config import RETRY_DELAYS, rq_settings
-from tests.rq_workers import (
-    children,
-    forget_queue,
-    new_queue_name,
-    redis_or_skip,
-    wait_for,
-    worker,
-)
+from tests.rq_workers import children, new_queue_name, wait_for, worker
 from tests.smtp_sink import SMTPSink
 
 pytestmark = [
@@ -41,16 +35,18 @@ pytestmark = [
 
 
 @pytest.fixture
-def redis_connection():
-    return redis_or_skip(pytest)
+def redis_connection(redis_url):
+    connection = redis.Redis.from_url(redis_url)
+    yield connection
+    connection.close()
 
 
 @pytest.fixture
-def queue(settings, monkeypatch, redis_connection):
+def queue(settings, monkeypatch, redis_url):
     """A queue of the test's own, where the notification tasks go."""
     name = new_queue_name()
     for setting, value in rq_settings(
-        name, settings.TASKS["default"].get("QUEUES", ["default"])
+        name, settings.TASKS["default"].get("QUEUES", ["default"]), redis_url
     ).items():
         setattr(settings, setting, value)
     monkeypatch.setattr(
@@ -58,17 +54,7 @@ def queue(settings, monkeypatch, redis_connection):
         "send_notification_task",
         tasks.send_notification_task.using(queue_name=name),
     )
-    yield name
-    forget_queue(redis_connection, name, _job_ids(redis_connection, name))
-
-
-def _job_ids(connection, queue: str) -> list[str]:
-    registries = (FinishedJobRegistry, StartedJobRegistry)
-    return [
-        job_id
-        for registry in registries
-        for job_id in registry(queue, connection=connection).get_job_ids(cleanup=False)
-    ]
+    return name
 
 
 @pytest.fixture
@@ -97,17 +83,26 @@ def gone(pid: int) -> bool:
     return not os.path.exists(f"/proc/{pid}")
 
 
-def the_job(connection, queue: str) -> Job:
-    (job_id,) = FinishedJobRegistry(queue, connection=connection).get_job_ids()
+def the_finished_job(connection, queue: str, log) -> Job:
+    """The queue's one job, once its worker has recorded it finished: that
+    comes after the task's own commit, so a test waits for it before it
+    stops the worker."""
+    finished = FinishedJobRegistry(queue, connection=connection)
+    (job_id,) = wait_for(finished.get_job_ids, "the job recorded as finished", log)
     return Job.fetch(job_id, connection=connection)
 
 
 def test_a_work_horse_killed_after_the_mail_server_took_the_mail_is_retried_and_the_mailbox_gets_it_once(  # noqa: E501
-    queue, redis_connection, learner, course, tmp_path
+    queue,
+    redis_connection,
+    redis_url,
+    learner,
+    course,
+    tmp_path,
 ):
     log = tmp_path / "worker.log"
     sink = SMTPSink(hold_at="DATA")
-    with sink.running(), worker(queue, sink.port, log) as process:
+    with sink.running(), worker(queue, sink.port, log, redis_url) as process:
         notification = assign(learner, course)
         # The mail server has the mail; the worker waits to hear so, inside
         # the transaction that would mark the notification sent.
@@ -117,6 +112,7 @@ def test_a_work_horse_killed_after_the_mail_server_took_the_mail_is_retried_and_
         sink.release.set()
         # RQ's worker sees its horse die and retries the job.
         wait_for(lambda: is_sent(notification), "the mail marked sent", log)
+        job = the_finished_job(redis_connection, queue, log)
         assert process.poll() is None, "the worker itself lives on"
 
     # At least once: the mail went out again, as the first attempt never
@@ -129,18 +125,22 @@ def test_a_work_horse_killed_after_the_mail_server_took_the_mail_is_retried_and_
     assert message["To"] == learner.email
     assert course.title in message["Subject"] or course.title in str(message)
     assert Notification.objects.count() == 1
-    job = the_job(redis_connection, queue)
     assert job.get_status() == JobStatus.FINISHED
     assert job.retries_left == len(RETRY_DELAYS) - 1
 
 
 def test_a_worker_killed_with_its_horse_before_sending_leaves_a_job_that_the_next_worker_runs(  # noqa: E501
-    queue, redis_connection, learner, course, tmp_path
+    queue,
+    redis_connection,
+    redis_url,
+    learner,
+    course,
+    tmp_path,
 ):
     log = tmp_path / "worker.log"
     sink = SMTPSink(hold_at="MAIL")
     with sink.running():
-        with worker(queue, sink.port, log) as first:
+        with worker(queue, sink.port, log, redis_url) as first:
             notification = assign(learner, course)
             wait_for(sink.held.is_set, "the worker connecting to send", log)
             (horse,) = wait_for(lambda: children(first.pid), "the work horse", log)
@@ -167,24 +167,29 @@ def test_a_worker_killed_with_its_horse_before_sending_leaves_a_job_that_the_nex
 
         # A worker starting (here: the one that replaces the lost machine's)
         # first cleans the queue's registries, which re-queues the job.
-        with worker(queue, sink.port, log):
+        with worker(queue, sink.port, log, redis_url):
             wait_for(lambda: is_sent(notification), "the mail marked sent", log)
+            job = the_finished_job(redis_connection, queue, log)
 
     assert len(sink.deliveries) == 1
     assert list(sink.mailbox()) == [
         notifications.message_id(notification.idempotency_key, learner)
     ]
-    job = the_job(redis_connection, queue)
     assert job.id == job_id
     assert job.retries_left == len(RETRY_DELAYS) - 1
 
 
 def test_the_retry_of_a_mail_already_sent_sends_nothing(
-    queue, redis_connection, learner, course, tmp_path
+    queue,
+    redis_connection,
+    redis_url,
+    learner,
+    course,
+    tmp_path,
 ):
     log = tmp_path / "worker.log"
     sink = SMTPSink()
-    with sink.running(), worker(queue, sink.port, log):
+    with sink.running(), worker(queue, sink.port, log, redis_url):
         notification = assign(learner, course)
         wait_for(lambda: is_sent(notification), "the mail marked sent", log)
         # The daily run, or a retry, queues it again.
