@@ -3,6 +3,7 @@ import shutil
 import pytest
 from django.conf import settings
 from django.db import connection
+from django.test import Client
 from django.utils import translation
 from wagtail.models import Locale, Page, Site
 
@@ -28,8 +29,22 @@ def _media_storage(settings, tmp_path):
 
 
 @pytest.fixture(autouse=True)
-def _english_outside_requests():
-    """Messages raised outside a request read in English; requests pick their own."""
+def _english_outside_requests(monkeypatch):
+    """Messages raised outside a request read in English; requests pick their own.
+
+    A request leaves its language active in its thread (cms.middleware), and
+    with the test client that thread is the test's own: English is set back
+    when each request returns.
+    """
+    send = Client.request
+
+    def request(self, **request):
+        try:
+            return send(self, **request)
+        finally:
+            translation.activate("en")
+
+    monkeypatch.setattr(Client, "request", request)
     with translation.override("en"):
         yield
 

@@ -20,6 +20,7 @@ from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone, translation
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView, View
 from wagtail.admin.views.generic import WagtailAdminTemplateMixin
@@ -95,7 +96,9 @@ class ExportStartView(WagtailAdminTemplateMixin, TemplateView):
             language=translation.get_language(),
         )
         if not created:
-            messages.info(request, _("This export is on its way already."))
+            # Now, in the admin's language: a lazy text would be read when the
+            # message is stored, after Wagtail's language has been let go.
+            messages.info(request, gettext("This export is on its way already."))
         return redirect("hub_export", job.pk)
 
     def get_breadcrumbs_items(self):
@@ -172,7 +175,7 @@ class ExportDownloadView(RequesterJobMixin, View):
         if not export_jobs.may_export(request.user, job.report):
             raise PermissionDenied
         if not job.is_downloadable(timezone.now()):
-            messages.error(request, _("This export can no longer be downloaded."))
+            messages.error(request, gettext("This export can no longer be downloaded."))
             return redirect("hub_export", job.pk)
         try:
             file = export_jobs.open_download(job, user=request.user)
