@@ -11,6 +11,7 @@ from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
+from operator import attrgetter
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
@@ -60,6 +61,13 @@ class ReportColumn:
     sort_key: str | None = None
     on_page: bool = True
     column_class: type[Column] = Column
+    # For exports: makes the value function of one export, with what stays
+    # the same from row to row (labels in its language, its time zone) worked
+    # out once instead of for every row. None: value.
+    export_value: Callable[[], Callable[[Any], Any]] | None = None
+
+    def exporter(self) -> Callable[[Any], Any]:
+        return self.value if self.export_value is None else self.export_value()
 
     def table_column(self) -> Column:
         return self.column_class(
@@ -151,6 +159,10 @@ class HubReportView(StrictFiltersMixin, StreamingSpreadsheetExportMixin, ReportV
     def to_row_dict(self, item):
         return OrderedDict((c.name, c.value(item)) for c in self.report_columns)
 
+    def get_export_values(self):
+        values = [column.exporter() for column in self.report_columns]
+        return lambda item: [value(item) for value in values]
+
     def get_table_kwargs(self):
         return {**super().get_table_kwargs(), "caption": self.get_page_title()}
 
@@ -213,6 +225,36 @@ def local_date(moment):
     return None if moment is None else timezone.localdate(moment)
 
 
+def local_date_column(name, label, attribute: str, **kwargs) -> ReportColumn:
+    """A column of the local date of a moment (the row's ``attribute``)."""
+    read = attrgetter(attribute)
+
+    def export_value():
+        # What timezone.localdate does, with the time zone looked up once.
+        zone = timezone.get_current_timezone()
+        return lambda row: (
+            None if (moment := read(row)) is None else moment.astimezone(zone).date()
+        )
+
+    return ReportColumn(
+        name,
+        label,
+        lambda row: local_date(read(row)),
+        export_value=export_value,
+        **kwargs,
+    )
+
+
+def status_label(row):
+    return str(STATUS_LABELS.get(row.status, row.status))
+
+
+def status_labels():
+    # The labels in the active language, translated once per export.
+    labels = {status: str(label) for status, label in STATUS_LABELS.items()}
+    return lambda row: labels.get(row.status, row.status)
+
+
 def best_score_percent(row):
     if row.best_score is None:
         return None
@@ -224,27 +266,20 @@ COMPLETION_COLUMNS = [
     ReportColumn(
         "course", _("Course"), lambda row: row.course_title, sort_key="course_title"
     ),
-    ReportColumn(
-        "assigned",
-        _("Assigned"),
-        lambda row: local_date(row.assigned_at),
-        sort_key="assigned_at",
-    ),
+    local_date_column("assigned", _("Assigned"), "assigned_at", sort_key="assigned_at"),
     ReportColumn(
         "due", _("Due"), lambda row: row.effective_due, sort_key="effective_due"
     ),
     ReportColumn(
         "status",
         _("Status"),
-        lambda row: str(STATUS_LABELS.get(row.status, row.status)),
+        status_label,
         sort_key="status",
         column_class=StatusColumn,
+        export_value=status_labels,
     ),
-    ReportColumn(
-        "completed",
-        _("Completed on"),
-        lambda row: local_date(row.completed_at),
-        sort_key="completed_at",
+    local_date_column(
+        "completed", _("Completed on"), "completed_at", sort_key="completed_at"
     ),
     ReportColumn(
         "best_score",
@@ -262,6 +297,17 @@ class CompletionReportView(HubReportView):
     permissions = ("lms.view_trainingassignment",)
     filterset_class = CompletionFilterSet
     report_columns = COMPLETION_COLUMNS
+    export_fields = (
+        "user_id",
+        "person_name",
+        "person_email",
+        "course_title",
+        "assigned_at",
+        "effective_due",
+        "status",
+        "completed_at",
+        "best_score",
+    )
     default_ordering = "person_name"
     index_url_name = "hub_reports_completion"
     index_results_url_name = "hub_reports_completion_results"
@@ -271,8 +317,21 @@ class CompletionReportView(HubReportView):
     def get_rows(self):
         return queries.completion_rows(user=self.request.user, today=self.today)
 
+    @cached_property
+    def figures(self):
+        return queries.completion_figures(self.object_list)
+
+    def get_paginator(self, *args, **kwargs):
+        paginator = super().get_paginator(*args, **kwargs)
+        # The summary counts the rows anyway: the paginator need not again.
+        paginator.count = self.get_row_count()
+        return paginator
+
+    def get_row_count(self) -> int:
+        return self.figures.rows
+
     def get_summary(self):
-        figures = queries.completion_figures(self.object_list)
+        figures = self.figures
         units = scope.visible_units(self.request.user)
         chosen = self.filters.form.cleaned_data if self.filters else {}
         unit = chosen.get("unit")
@@ -303,10 +362,17 @@ class OverdueReportView(CompletionReportView):
     def get_rows(self):
         return queries.overdue_rows(user=self.request.user, today=self.today)
 
-    def get_summary(self):
+    @cached_property
+    def summary(self):
         return self.object_list.order_by().aggregate(
             overdue_count=Count("pk"), people_count=Count("user", distinct=True)
         )
+
+    def get_row_count(self) -> int:
+        return self.summary["overdue_count"]
+
+    def get_summary(self):
+        return self.summary
 
 
 class ReportMenuItem(MenuItem):
