@@ -74,6 +74,22 @@ class CourseIndexPage(Page):
         context.update(courses=courses, topics=topics, selected_topic=selected)
         return context
 
+    def route(self, request, path_components):
+        # The course as its own model, with its topic, in one query: Wagtail's
+        # route takes two (the page, then its specific row) and the template a
+        # third for the topic.
+        if path_components:
+            course = (
+                CoursePage.objects.child_of(self)
+                .select_related("topic")
+                .filter(slug=path_components[0])
+                .first()
+            )
+            if course is not None:
+                course._cached_parent_obj = self  # the breadcrumb's parent
+                return course.route(request, path_components[1:])
+        return super().route(request, path_components)
+
 
 class CoursePage(Page):
     """A course: what it teaches, how long it takes, and its modules below it."""
@@ -160,6 +176,19 @@ class CoursePage(Page):
         """The live modules of this course in tree order."""
         return ModulePage.objects.live().child_of(self).order_by("path")
 
+    def route(self, request, path_components):
+        # The module as its own model in one query, as CourseIndexPage.route.
+        if path_components:
+            module = (
+                ModulePage.objects.child_of(self)
+                .filter(slug=path_components[0])
+                .first()
+            )
+            if module is not None:
+                module._cached_parent_obj = self  # its course, without a query
+                return module.route(request, path_components[1:])
+        return super().route(request, path_components)
+
 
 class ModulePage(Page):
     """A module: the unit of progress, with reading, quizzes and scenarios."""
@@ -188,12 +217,35 @@ class ModulePage(Page):
         verbose_name_plural = _("modules")
 
     def get_course(self) -> CoursePage:
+        parent = getattr(self, "_cached_parent_obj", None)  # set by routing
+        if isinstance(parent, CoursePage):
+            return parent
         return CoursePage.objects.parent_of(self).get()
 
     def get_canonical(self) -> "ModulePage":
         """This module's translation under the course's original: where records point."""
-        course = self.get_course().get_canonical()
-        return self.get_translation_or_none(course.locale) or self
+        return self.get_canonical_with_course()[0]
+
+    def get_canonical_with_course(self) -> tuple["ModulePage", CoursePage]:
+        """This module's canonical translation and the course's (get_canonical).
+
+        One query when the module is the original already, as it mostly is.
+        """
+        parent_path = self.path[: -self.steplen]
+        course = (
+            CoursePage.objects.filter(
+                translation_key__in=CoursePage.objects.filter(path=parent_path).values(
+                    "translation_key"
+                )
+            )
+            .order_by("pk")
+            .first()
+        )
+        if course is None:
+            raise CoursePage.DoesNotExist("A module's parent is a course.")
+        if course.path == parent_path:
+            return self, course
+        return self.get_translation_or_none(course.locale_id) or self, course
 
     def interactive_blocks(self):
         """The quiz and scenario blocks a learner must finish, in order."""
@@ -207,6 +259,17 @@ class ModulePage(Page):
             if block.id == block_id and block.block_type == block_type:
                 return block
         return None
+
+    def get_next_module(self) -> "ModulePage | None":
+        """The next live module of the same course, or None after the last."""
+        return (
+            ModulePage.objects.live()
+            .sibling_of(self)
+            .filter(path__gt=self.path)
+            .order_by("path")
+            .only("id", "path", "title", "url_path")
+            .first()
+        )
 
     def get_siblings_nav(self):
         """The previous and next live module of the same course."""

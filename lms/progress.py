@@ -2,9 +2,9 @@
 
 from dataclasses import dataclass, field
 
-from django.db.models import F, Q
+from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
-from wagtail.models import Locale
+from wagtail.models import Locale, Page
 
 from courses.models import CoursePage, ModulePage
 from lms.models import (
@@ -21,106 +21,91 @@ def _percent(done: int, total: int) -> int:
     return (done * 100 // total) if total else 0
 
 
-def localized_pages(model, pages):
-    """The translation of each page in the active language, else the page itself."""
-    keys = {page.translation_key for page in pages}
-    if not keys:
+def localized_pages_by_id(model, ids) -> dict:
+    """Each page's live translation in the active language, else the page
+    itself, by the page's id; the pages and their translations in one query."""
+    ids = {pk for pk in ids if pk is not None}
+    if not ids:
         return {}
     locale = Locale.get_active()
-    translations = {
-        page.translation_key: page
-        for page in model.objects.live().filter(translation_key__in=keys, locale=locale)
+    pages = model.objects.filter(
+        Q(pk__in=ids)
+        | Q(
+            live=True,
+            locale=locale,
+            translation_key__in=model.objects.filter(pk__in=ids).values(
+                "translation_key"
+            ),
+        )
+    )
+    originals, translations = {}, {}
+    for page in pages:
+        if page.pk in ids:
+            originals[page.pk] = page
+        if page.live and page.locale_id == locale.pk:
+            translations[page.translation_key] = page
+    return {
+        pk: translations.get(page.translation_key, page)
+        for pk, page in originals.items()
     }
-    return {page.pk: translations.get(page.translation_key, page) for page in pages}
+
+
+def localized_pages(model, pages):
+    """The translation of each page in the active language, else the page itself."""
+    return localized_pages_by_id(model, [page.pk for page in pages])
 
 
 @dataclass
 class LearningItem:
     enrolment: Enrolment
-    course: CoursePage
+    course: Page  # the course page in the active language, to link to
     percent: int
-    resume: ModulePage | None = None
+    resume: Page | None = None
 
 
 def learning_overview(user) -> dict:
-    """My learning: courses in progress with a resume link, and completed ones."""
+    """My learning: courses in progress with a resume link, and completed ones.
+
+    A fixed number of queries however many courses: the enrolments with their
+    progress and next module, the open assignments, the active locale and the
+    pages to link to.
+    """
     enrolments = list(
-        Enrolment.objects.filter(user=user).with_progress().select_related("course")
+        Enrolment.objects.filter(user=user).with_progress().with_next_module()
     )
-    courses = [enrolment.course for enrolment in enrolments]
-    active = [enrolment for enrolment in enrolments if not enrolment.is_completed]
-    condition = Q()
-    for enrolment in active:
-        condition |= Q(
-            path__startswith=enrolment.course.path, depth=enrolment.course.depth + 1
-        )
-    modules = (
-        list(ModulePage.objects.live().filter(condition).order_by("path"))
-        if active
-        else []
+    assignments = _open_assignments(user)
+    # Courses and modules together: the links need only Page's own fields.
+    pages = localized_pages_by_id(
+        Page,
+        [enrolment.course_id for enrolment in enrolments]
+        + [enrolment.next_module_id for enrolment in enrolments]
+        + [assignment.course_id for assignment in assignments],
     )
-    done = set(
-        ModuleProgress.objects.filter(
-            enrolment__in=active, cycle=F("enrolment__cycle")
-        ).values_list("enrolment_id", "module_id")
-    )
-    next_module = {}
-    for enrolment in active:
-        for module in modules:
-            if (
-                module.path.startswith(enrolment.course.path)
-                and (enrolment.pk, module.pk) not in done
-            ):
-                next_module[enrolment.pk] = module
-                break
-    course_names = localized_pages(CoursePage, courses)
-    module_names = localized_pages(ModulePage, list(next_module.values()))
     in_progress, completed = [], []
     for enrolment in enrolments:
         item = LearningItem(
             enrolment=enrolment,
-            course=course_names[enrolment.course.pk],
+            course=pages[enrolment.course_id],
             percent=_percent(enrolment.modules_done, enrolment.modules_total or 0),
         )
         if enrolment.is_completed:
             completed.append(item)
         else:
-            module = next_module.get(enrolment.pk)
-            item.resume = module_names[module.pk] if module else None
+            item.resume = pages.get(enrolment.next_module_id)
             in_progress.append(item)
     completed.sort(key=lambda item: item.enrolment.completed_at, reverse=True)
-    assignments = _assigned_to(
-        user, {item.enrolment.course_id: item for item in in_progress}
-    )
-    listed = {a.course_id for a in assignments["required"] + assignments["assigned"]}
+    items_by_course = {item.enrolment.course_id: item for item in in_progress}
+    for assignment in assignments:
+        assignment.localized_course = pages[assignment.course_id]
+        assignment.item = items_by_course.get(assignment.course_id)
+    listed = {assignment.course_id for assignment in assignments}
     return {
         # Courses that are required or assigned show there, with their due date.
         "in_progress": [
             item for item in in_progress if item.enrolment.course_id not in listed
         ],
         "completed": completed,
-        **assignments,
-    }
-
-
-def _assigned_to(user, items_by_course) -> dict:
-    """Open assignments, overdue first, split into required for roles and other."""
-    today = timezone.localdate()
-    assignments = list(
-        TrainingAssignment.objects.current()
-        .filter(user=user)
-        .with_status(today)
-        .exclude(status__in=["completed", "exempt"])
-        .select_related("course", "assigned_by")
-    )
-    assignments.sort(key=lambda a: (a.status != "overdue", a.effective_due))
-    titles = localized_pages(
-        CoursePage, [assignment.course for assignment in assignments]
-    )
-    for assignment in assignments:
-        assignment.localized_course = titles[assignment.course.pk]
-        assignment.item = items_by_course.get(assignment.course_id)
-    return {
+        # Open assignments, split into required for roles and other.
         "required": [
             a for a in assignments if a.source == TrainingAssignment.Source.ROLE
         ],
@@ -128,6 +113,22 @@ def _assigned_to(user, items_by_course) -> dict:
             a for a in assignments if a.source != TrainingAssignment.Source.ROLE
         ],
     }
+
+
+def _open_assignments(user) -> list[TrainingAssignment]:
+    """A person's open assignments, overdue first, then by due date."""
+    today = timezone.localdate()
+    assignments = list(
+        TrainingAssignment.objects.current()
+        .filter(user=user)
+        .with_status(today)
+        .select_related("assigned_by")
+    )
+    # Filtered here, not in SQL: a WHERE on status would repeat its whole
+    # expression, and a person has a handful of assignments.
+    assignments = [a for a in assignments if a.status not in {"completed", "exempt"}]
+    assignments.sort(key=lambda a: (a.status != "overdue", a.effective_due))
+    return assignments
 
 
 @dataclass
@@ -155,12 +156,12 @@ class CourseProgress:
         return next((line.page for line in self.modules if not line.done), None)
 
 
-def _enrolment_for(user, translation_key):
+def _enrolment_for(user, translation_key, **annotations):
     if not user.is_authenticated:
         return None
     return (
         Enrolment.objects.filter(user=user, course__translation_key=translation_key)
-        .select_related("course")
+        .annotate(**annotations)
         .first()
     )
 
@@ -168,21 +169,22 @@ def _enrolment_for(user, translation_key):
 def course_progress(user, course: CoursePage) -> CourseProgress:
     """A course page's modules in the page's language, each ticked when done."""
     enrolment = _enrolment_for(user, course.translation_key)
-    modules = list(
-        course.get_modules().only(
-            "id", "title", "path", "depth", "url_path", "translation_key", "locale_id"
-        )
+    modules = course.get_modules().only(
+        "id", "title", "path", "depth", "url_path", "translation_key", "locale_id"
     )
-    done_keys = set()
     if enrolment:
-        done_keys = set(
-            ModuleProgress.objects.filter(
-                enrolment=enrolment, cycle=enrolment.cycle
-            ).values_list("module__translation_key", flat=True)
+        # Progress points at the original modules: matched by translation key.
+        modules = modules.annotate(
+            done=Exists(
+                ModuleProgress.objects.filter(
+                    enrolment=enrolment,
+                    cycle=enrolment.cycle,
+                    module__translation_key=OuterRef("translation_key"),
+                )
+            )
         )
     lines = [
-        ModuleLine(page=page, done=page.translation_key in done_keys)
-        for page in modules
+        ModuleLine(page=page, done=getattr(page, "done", False)) for page in modules
     ]
     return CourseProgress(enrolment=enrolment, modules=lines)
 
@@ -218,25 +220,38 @@ class ModuleState:
 
 def module_state(user, module: ModulePage) -> ModuleState:
     """A learner's enrolment, completion and answers for one module page."""
-    course = CoursePage.objects.parent_of(module).only("translation_key").first()
-    enrolment = _enrolment_for(user, course.translation_key) if course else None
+    if not user.is_authenticated:
+        return ModuleState(enrolment=None)
+    # Routing has the course at hand already (ModulePage.get_course).
+    course = module.get_course()
+    this_module = Q(module__translation_key=module.translation_key)
+    enrolment = _enrolment_for(
+        user,
+        course.translation_key,
+        module_done=Exists(
+            ModuleProgress.objects.filter(
+                this_module, enrolment=OuterRef("pk"), cycle=OuterRef("cycle")
+            )
+        ),
+    )
     if enrolment is None:
         return ModuleState(enrolment=None)
-    same_module = Q(
-        module__translation_key=module.translation_key, cycle=enrolment.cycle
-    )
-    state = ModuleState(
-        enrolment=enrolment,
-        done=ModuleProgress.objects.filter(same_module, enrolment=enrolment).exists(),
-    )
-    for attempt in QuizAttempt.objects.filter(same_module, enrolment=enrolment):
-        state.blocks.setdefault(attempt.block_id, BlockState()).attempts.append(attempt)
-    for submission in ScenarioSubmission.objects.filter(
-        same_module, enrolment=enrolment
-    ).select_related("review__reviewer"):
-        state.blocks.setdefault(submission.block_id, BlockState()).submissions.append(
-            submission
-        )
+    state = ModuleState(enrolment=enrolment, done=enrolment.module_done)
+    same_module = this_module & Q(enrolment=enrolment, cycle=enrolment.cycle)
+    # Only the kinds of block the page holds: a reading module asks for none.
+    kinds = {block.block_type for block in module.interactive_blocks()}
+    if "quiz" in kinds:
+        for attempt in QuizAttempt.objects.filter(same_module):
+            state.blocks.setdefault(attempt.block_id, BlockState()).attempts.append(
+                attempt
+            )
+    if "scenario" in kinds:
+        for submission in ScenarioSubmission.objects.filter(same_module).select_related(
+            "review__reviewer"
+        ):
+            state.blocks.setdefault(
+                submission.block_id, BlockState()
+            ).submissions.append(submission)
     return state
 
 

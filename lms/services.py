@@ -60,56 +60,75 @@ def self_enrol(*, user, course: CoursePage) -> Enrolment:
 
 def _locked_enrolment(user, course: CoursePage) -> Enrolment:
     try:
-        return Enrolment.objects.select_for_update().get(user=user, course=course)
+        enrolment = Enrolment.objects.select_for_update().get(user=user, course=course)
     except Enrolment.DoesNotExist:
         raise NotEnrolled(
             _("Enrol in the course first."), code="not_enrolled"
         ) from None
+    enrolment.course = course  # the same row: spares fetching it again
+    return enrolment
 
 
 def unmet_requirements(enrolment: Enrolment, module: ModulePage) -> list[str]:
     """Titles of the quizzes and scenarios of a module not yet done this cycle."""
+    blocks = module.interactive_blocks()
+    kinds = {block.block_type for block in blocks}
     this_cycle = {"enrolment": enrolment, "module": module, "cycle": enrolment.cycle}
-    passed = set(
-        QuizAttempt.objects.filter(**this_cycle, passed=True).values_list(
-            "block_id", flat=True
+    done = {"quiz": set(), "scenario": set()}
+    # Only the kinds of block the module holds: a reading module asks nothing.
+    if "quiz" in kinds:
+        done["quiz"] = set(
+            QuizAttempt.objects.filter(**this_cycle, passed=True).values_list(
+                "block_id", flat=True
+            )
         )
-    )
-    approved = set(
-        ScenarioSubmission.objects.approved()
-        .filter(**this_cycle)
-        .values_list("block_id", flat=True)
-    )
-    done = {"quiz": passed, "scenario": approved}
+    if "scenario" in kinds:
+        done["scenario"] = set(
+            ScenarioSubmission.objects.approved()
+            .filter(**this_cycle)
+            .values_list("block_id", flat=True)
+        )
     return [
         block.value["title"]
-        for block in module.interactive_blocks()
+        for block in blocks
         if block.id not in done[block.block_type]
     ]
 
 
 def _record_module(enrolment: Enrolment, module: ModulePage) -> ModuleProgress:
-    progress, _created = ModuleProgress.objects.get_or_create(
-        enrolment=enrolment, module=module, cycle=enrolment.cycle
-    )
-    _complete_course_if_done(enrolment)
-    return progress
+    """Record the module done this cycle, and the course once all its are.
 
-
-def _complete_course_if_done(enrolment: Enrolment) -> None:
-    if enrolment.is_completed:
-        return
-    required = set(enrolment.course.get_modules().values_list("pk", flat=True))
-    done = set(
+    The caller holds the enrolment's row lock, so nobody else records its
+    progress meanwhile: reading first and then inserting is safe, and the
+    unique constraint still refuses a second row whatever happens.
+    """
+    done = dict(
         enrolment.module_progress.filter(cycle=enrolment.cycle).values_list(
-            "module_id", flat=True
+            "module_id", "pk"
         )
     )
-    if not required or not required <= done:
-        return
+    if module.pk in done:
+        recorded = ModuleProgress.objects.get(pk=done[module.pk])
+    else:
+        recorded = ModuleProgress.objects.create(
+            enrolment=enrolment, module=module, cycle=enrolment.cycle
+        )
+        done[module.pk] = recorded.pk
+    if enrolment.is_completed:
+        return recorded
+    required = set(enrolment.course.get_modules().values_list("pk", flat=True))
+    if required and required <= done.keys():
+        _complete_course(enrolment)
+    return recorded
+
+
+def _complete_course(enrolment: Enrolment) -> None:
     enrolment.status = Enrolment.Status.COMPLETED
     enrolment.completed_at = timezone.now()
-    enrolment.full_clean()
+    # Only the status and its time change: the learner and the course were
+    # checked when the row was saved, and the database enforces the table's
+    # constraints (one enrolment, a completion time with the status) itself.
+    enrolment.full_clean(exclude=["user", "course"], validate_constraints=False)
     enrolment.save(update_fields=["status", "completed_at"])
     CourseCompletion.objects.create(
         enrolment=enrolment, cycle=enrolment.cycle, completed_at=enrolment.completed_at
@@ -125,8 +144,7 @@ def _complete_course_if_done(enrolment: Enrolment) -> None:
 
 
 def _resolve(module: ModulePage) -> tuple[ModulePage, CoursePage]:
-    canonical = module.get_canonical()
-    return canonical, canonical.get_course()
+    return module.get_canonical_with_course()
 
 
 @transaction.atomic

@@ -177,3 +177,61 @@ def test_course_page_queries_do_not_grow_with_enrolments(
     client.force_login(many)
     count_many = _query_count(client, course.url, django_assert_max_num_queries)
     assert count_few == count_many
+
+
+def test_module_page_queries_do_not_grow_with_enrolments(
+    client, catalogue, course, modules, django_assert_max_num_queries
+):
+    few, many = UserFactory(), UserFactory()
+    for user, count in ((few, 1), (many, 30)):
+        _enrol_in(user, catalogue, count - 1)
+        services.enrol(user=user, course=course)
+    counts = []
+    for user in (few, many):
+        client.force_login(user)
+        counts.append(
+            [
+                _query_count(client, module.url, django_assert_max_num_queries)
+                for module in modules
+            ]
+        )
+    assert counts[0] == counts[1]
+
+
+@pytest.mark.parametrize(
+    ("page", "most"),
+    # Session and user, the site, locale, home, routing down to the page, its
+    # view restrictions, the header's permissions; then the learner's records
+    # (a reading module asks for no quiz attempts or scenario answers).
+    [("my_learning", 10), ("course", 14), ("reading", 15), ("quiz", 16)],
+)
+def test_learner_pages_stay_within_their_queries(
+    client, catalogue, course, modules, page, most
+):
+    user = UserFactory()
+    _enrol_in(user, catalogue, 3)
+    services.enrol(user=user, course=course)
+    client.force_login(user)
+    url = {
+        "my_learning": reverse("lms:my_learning"),
+        "course": course.url,
+        "reading": modules[0].url,
+        "quiz": modules[1].url,
+    }[page]
+    assert _query_count(client, url, None) <= most
+
+
+def test_completing_a_module_stays_within_its_queries(
+    client, user, course, modules, django_assert_max_num_queries
+):
+    services.enrol(user=user, course=course)
+    client.force_login(user)
+    client.get(modules[0].url)  # warm the per-process caches
+    # Session, user, view restrictions, the module; in a savepoint the
+    # original course, the locked enrolment, its progress, the insert and the
+    # course's modules; then the next module to go to.
+    with django_assert_max_num_queries(12):
+        response = client.post(reverse("lms:complete_module", args=[modules[0].pk]))
+    assert response.status_code == HTTPStatus.FOUND
+    assert response["Location"] == modules[1].url
+    assert ModuleProgress.objects.filter(module=modules[0]).count() == 1
