@@ -12,13 +12,13 @@ from datetime import date
 
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
 from courses.models import CoursePage
-from lms import dates, notifications, scope, signals
+from lms import bulk_sql, dates, notifications, scope, signals
 from lms.models import (
     AssignmentBatch,
     AssignmentDemand,
@@ -110,47 +110,73 @@ def ensure_assignments(
     the new demand is added to it. Everyone is enrolled. Returns the
     assignments this call created.
     """
-    user_ids = set(user_ids)
+    return _ensure_assignments(
+        user_ids=user_ids,
+        course=course.get_canonical(),
+        due_on=due_on,
+        source=source,
+        reason=reason,
+        assigned_by=assigned_by,
+        batch=batch,
+        memberships=memberships,
+    )
+
+
+def _ensure_assignments(
+    *,
+    user_ids: Iterable[int],
+    course: CoursePage,
+    due_on: date,
+    source: str,
+    reason: str,
+    assigned_by,
+    batch: AssignmentBatch | None,
+    memberships: dict[int, RoleMembership] | None,
+) -> list[TrainingAssignment]:
+    """ensure_assignments for a course known to be canonical.
+
+    Each table gets one INSERT ... SELECT over the people, whatever their
+    number: no row is built in Python, and the people are one parameter.
+    """
+    user_ids = sorted(set(user_ids))
     if not user_ids:
         return []
-    course = course.get_canonical()
-    current = TrainingAssignment.objects.current().filter(
-        course=course, user_id__in=user_ids
+    now = timezone.now()
+    values = {
+        "course_id": course.pk,
+        "source": source,
+        "due_on": due_on,
+        "reason": reason,
+        "assigned_by_id": assigned_by.pk if assigned_by else None,
+        "assigned_at": now,
+    }
+    # A current assignment of the course (a concurrent one too) is skipped by
+    # the database; those it inserts come back.
+    people = bulk_sql.id_rows(user_ids)
+    created_rows = bulk_sql.insert_select(
+        TrainingAssignment,
+        columns=["user_id"],
+        select=people.sql,
+        params=people.params,
+        values=values,
+        returning=["id", "user_id"],
     )
-    before = set(current.values_list("pk", flat=True))
-    # A concurrent assignment of the same course is skipped by the database.
-    TrainingAssignment.objects.bulk_create(
-        [
-            TrainingAssignment(
-                user_id=user_id,
-                course=course,
-                source=source,
-                due_on=due_on,
-                reason=reason,
-                assigned_by=assigned_by,
-            )
-            for user_id in user_ids
-        ],
-        ignore_conflicts=True,
-    )
-    assignments = list(current.all())
     if batch or memberships:
-        AssignmentDemand.objects.bulk_create(
-            [
-                AssignmentDemand(
-                    assignment=assignment,
-                    batch=batch,
-                    membership=memberships[assignment.user_id] if memberships else None,
-                )
-                for assignment in assignments
-            ],
-            ignore_conflicts=True,
-        )
-    Enrolment.objects.bulk_create(
-        [Enrolment(user_id=user_id, course=course) for user_id in user_ids],
-        ignore_conflicts=True,
+        _add_demands(course, user_ids, batch=batch, memberships=memberships, now=now)
+    bulk_sql.insert_select(
+        Enrolment,
+        columns=["user_id"],
+        select=people.sql,
+        params=people.params,
+        values={"course_id": course.pk, "enrolled_at": now},
     )
-    created = [assignment for assignment in assignments if assignment.pk not in before]
+    created = []
+    for pk, user_id in created_rows:
+        assignment = TrainingAssignment(pk=pk, user_id=user_id, **values)
+        assignment.course = course
+        assignment._state.adding = False
+        assignment._state.db = connection.alias
+        created.append(assignment)
     if created:
         ids = [assignment.pk for assignment in created]
         # The announcements commit with the assignments, so none is lost.
@@ -161,6 +187,41 @@ def ensure_assignments(
             )
         )
     return created
+
+
+def _add_demands(course, user_ids, *, batch, memberships, now) -> None:
+    """The batch's or the memberships' demand on each person's current
+    assignment of the course (new or not), once."""
+    current = _table(TrainingAssignment)
+    if memberships:
+        rows = bulk_sql.id_rows(
+            [(user_id, memberships[user_id].pk) for user_id in user_ids],
+            names=("user_id", "membership_id"),
+        )
+        select = (
+            f"SELECT a.id, people.membership_id FROM {current} a"
+            f" JOIN ({rows.sql}) people ON people.user_id = a.user_id"
+        )
+        columns = ["assignment_id", "membership_id"]
+    else:
+        rows = bulk_sql.id_rows(user_ids, names=("user_id",))
+        select = (
+            f"SELECT a.id FROM {current} a"
+            f" JOIN ({rows.sql}) people ON people.user_id = a.user_id"
+        )
+        columns = ["assignment_id"]
+    bulk_sql.insert_select(
+        AssignmentDemand,
+        columns=columns,
+        select=select + " WHERE a.course_id = %s"
+        " AND a.withdrawn_at IS NULL AND a.fulfilled_at IS NULL",
+        params=[*rows.params, course.pk],
+        values={"batch_id": batch.pk if batch else None, "created_at": now},
+    )
+
+
+def _table(model) -> str:
+    return connection.ops.quote_name(model._meta.db_table)
 
 
 @transaction.atomic
@@ -202,7 +263,15 @@ def assign_course(
         include_subunits=include_subunits,
         token=token,
     )
-    batch.full_clean(validate_unique=False)
+    # The related objects are loaded instances, and the target constraint is
+    # checked below: validating them through the database costs a query each.
+    batch.full_clean(
+        exclude=["course", "assigned_by", "person", "role", "unit"],
+        validate_unique=False,
+        validate_constraints=False,
+    )
+    if not {"person": person, "role": role, "unit": unit}.get(target):
+        raise ValidationError({target: _("Choose who to assign the course to.")})
     people = _scoped_people(
         by,
         target=target,
@@ -211,20 +280,17 @@ def assign_course(
         unit=unit,
         include_subunits=include_subunits,
     )
-    if target == AssignmentBatch.Target.PERSON and not people.exists():
-        raise PermissionDenied
     user_ids = list(people.values_list("pk", flat=True))
+    if target == AssignmentBatch.Target.PERSON and not user_ids:
+        raise PermissionDenied
     batch.people_count = len(user_ids)
-    try:
-        with transaction.atomic():
-            batch.save()
-    except IntegrityError:
+    if not _save_batch(batch):
         # The same form, sent at the same moment, was saved first.
         earlier = AssignmentBatch.objects.filter(token=token, assigned_by=by).first()
         if earlier is None:
-            raise
+            raise IntegrityError("This form's token belongs to another batch.")
         return earlier
-    ensure_assignments(
+    _ensure_assignments(
         user_ids=user_ids,
         course=course,
         due_on=due_on,
@@ -232,6 +298,7 @@ def assign_course(
         reason=reason,
         assigned_by=by,
         batch=batch,
+        memberships=None,
     )
     log(
         batch,
@@ -244,6 +311,31 @@ def assign_course(
         },
     )
     return batch
+
+
+def _save_batch(batch: AssignmentBatch) -> bool:
+    """Insert the batch; False if a batch with its token is there already.
+
+    One statement (ON CONFLICT DO NOTHING), not a savepoint around an INSERT
+    that may fail: the second of two forms sent at once waits for the first
+    to commit, then inserts nothing.
+    """
+    if batch.token is None:
+        batch.save()
+        return True
+    batch.created_at = timezone.now()
+    values = {
+        field.attname: getattr(batch, field.attname)
+        for field in AssignmentBatch._meta.concrete_fields
+        if not field.primary_key
+    }
+    inserted = bulk_sql.insert_select(AssignmentBatch, values=values, returning=["id"])
+    if not inserted:
+        return False
+    batch.pk = inserted[0][0]
+    batch._state.adding = False
+    batch._state.db = connection.alias
+    return True
 
 
 def withdraw_orphans(assignment_ids: Iterable[int], today: date | None = None) -> int:

@@ -4,21 +4,46 @@ number of queries whatever the number of people."""
 from dataclasses import dataclass, field
 from datetime import date
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.paginator import Paginator
-from django.db.models import Count
+from django.core.paginator import Page, Paginator
+from django.db.models import (
+    Count,
+    Exists,
+    OuterRef,
+    Q,
+    StringAgg,
+    Subquery,
+    Value,
+    Window,
+)
+from django.db.models.functions import Coalesce
+from django.utils import translation
+from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.models import Locale
 
 from courses.models import CoursePage
-from lms.models import OrgUnit, RoleMembership, TrainingAssignment
-from lms.progress import localized_pages
+from lms.models import OrgUnit, Role, RoleMembership, TrainingAssignment
+
+# Joins a person's role names in one column; no role name holds it.
+ROLE_SEPARATOR = "\x1f"
+
+
+@dataclass
+class MatrixCell:
+    """One person's assignment of one course, with its status on the day."""
+
+    pk: int
+    status: str
+    effective_due: date
 
 
 @dataclass
 class MatrixRow:
     person: object
     roles: list[str] = field(default_factory=list)
-    by_course: dict[int, TrainingAssignment] = field(default_factory=dict)
-    cells: list[TrainingAssignment | None] = field(default_factory=list)
+    by_course: dict[int, MatrixCell] = field(default_factory=dict)
+    cells: list[MatrixCell | None] = field(default_factory=list)
 
 
 @dataclass
@@ -53,7 +78,8 @@ def team_matrix(
     """A page of people of a unit (and below) with their courses; column totals
     count the whole unit."""
     memberships = RoleMembership.objects.current().filter(
-        unit__in=OrgUnit.objects.filter(pk=unit.pk).with_subtrees(),
+        # The unit is loaded: its subtree is a condition on its path.
+        unit__in=OrgUnit.objects.filter(path__startswith=unit.path),
         user__is_active=True,
     )
     if role is not None:
@@ -63,19 +89,32 @@ def team_matrix(
         .objects.filter(pk__in=memberships.values("user_id"))
         .order_by("name", "email")
     )
-    page = Paginator(people, per_page).get_page(page_number)
-    rows = {person.pk: MatrixRow(person=person) for person in page.object_list}
-    for user_id, role_name in (
-        memberships.filter(user_id__in=rows, role__isnull=False)
-        .order_by("role__name")
-        .values_list("user_id", "role__name")
-        .distinct()
-    ):
-        rows[user_id].roles.append(role_name)
+    # Each person's roles (in these units) come with the person, in one column.
+    roles = (
+        Role.objects.filter(
+            Exists(
+                memberships.filter(user=OuterRef(OuterRef("pk")), role=OuterRef("pk"))
+            )
+        )
+        .order_by()
+        .annotate(everyone=Value(1))
+        .values("everyone")
+        .annotate(names=StringAgg("name", Value(ROLE_SEPARATOR)))
+        .values("names")
+    )
+    page = _page(
+        people.annotate(role_names=Subquery(roles)), page_number, per_page=per_page
+    )
+    rows = {}
+    for person in page.object_list:
+        names = person.role_names.split(ROLE_SEPARATOR) if person.role_names else []
+        rows[person.pk] = MatrixRow(person=person, roles=sorted(names))
 
     assignments = TrainingAssignment.objects.current().with_status(today)
-    for assignment in assignments.filter(user_id__in=rows):
-        rows[assignment.user_id].by_course[assignment.course_id] = assignment
+    for pk, user_id, course_id, status, effective_due in assignments.filter(
+        user_id__in=rows
+    ).values_list("pk", "user_id", "course_id", "status", "effective_due"):
+        rows[user_id].by_course[course_id] = MatrixCell(pk, status, effective_due)
 
     totals = (
         assignments.filter(user_id__in=people.values("pk"))
@@ -89,11 +128,72 @@ def team_matrix(
             total["course_id"], MatrixColumn(total["course_id"])
         )
         column.counts[total["status"]] = total["n"]
-    courses = CoursePage.objects.filter(pk__in=columns)
-    titles = localized_pages(CoursePage, list(courses))
-    for course in courses:
-        columns[course.pk].course = titles[course.pk]
+    for course_id, course in _localized_courses(columns).items():
+        columns[course_id].course = course
     ordered = sorted(columns.values(), key=lambda column: column.course.title)
     for row in rows.values():
         row.cells = [row.by_course.get(column.course_id) for column in ordered]
     return Matrix(rows=list(rows.values()), columns=ordered, page=page)
+
+
+def _page(people, page_number, *, per_page: int) -> Page:
+    """Paginator.get_page's page, with the count taken by the query of the rows
+    (a window over all of them) instead of a query of its own."""
+    paginator = Paginator(people, per_page)
+    try:
+        number = int(page_number or 1)
+    except (TypeError, ValueError):
+        number = 1
+    if number >= 1:
+        bottom = (number - 1) * per_page
+        object_list = list(
+            people.annotate(matrix_count=Window(Count("pk")))[
+                bottom : bottom + per_page
+            ]
+        )
+        if object_list or number == 1:
+            paginator.count = object_list[0].matrix_count if object_list else 0
+            return Page(object_list, number, paginator)
+    # Past the last page (or before the first): get_page's own answer.
+    page = paginator.get_page(page_number)
+    page.object_list = list(page.object_list)
+    return page
+
+
+def _localized_courses(ids) -> dict[int, CoursePage]:
+    """Each course's live translation in the active language, else the course
+    (lms.progress.localized_pages), in one query: the locale is Wagtail's
+    Locale.get_active(), looked up inside it."""
+    ids = set(ids)
+    if not ids:
+        return {}
+    try:
+        active = get_supported_content_language_variant(translation.get_language())
+    except LookupError:
+        active = None
+    default = get_supported_content_language_variant(settings.LANGUAGE_CODE)
+    locale = Coalesce(
+        Subquery(Locale.objects.filter(language_code=active).values("pk")[:1]),
+        Subquery(Locale.objects.filter(language_code=default).values("pk")[:1]),
+    )
+    pages = CoursePage.objects.annotate(
+        in_active_locale=Q(live=True, locale_id=locale)
+    ).filter(
+        Q(pk__in=ids)
+        | Q(
+            in_active_locale=True,
+            translation_key__in=CoursePage.objects.filter(pk__in=ids).values(
+                "translation_key"
+            ),
+        )
+    )
+    courses, translations = {}, {}
+    for page in pages:
+        if page.pk in ids:
+            courses[page.pk] = page
+        if page.in_active_locale:
+            translations[page.translation_key] = page
+    return {
+        pk: translations.get(course.translation_key, course)
+        for pk, course in courses.items()
+    }

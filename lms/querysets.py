@@ -1,9 +1,9 @@
 from django.db import models
 from django.db.models import (
     Case,
-    Count,
     Exists,
     F,
+    FilteredRelation,
     Func,
     OuterRef,
     Q,
@@ -11,7 +11,7 @@ from django.db.models import (
     Value,
     When,
 )
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Coalesce, Length, Substr
 from treebeard.mp_tree import MP_NodeManager, MP_NodeQuerySet
 
 
@@ -27,28 +27,54 @@ class EnrolmentQuerySet(models.QuerySet):
     def with_progress(self):
         """Annotate modules_total and modules_done, counting live modules only."""
         from courses.models import ModulePage
+        from lms.models import ModuleProgress
 
         live_modules = ModulePage.objects.filter(
             live=True,
             depth=OuterRef("course__depth") + 1,
             path__startswith=OuterRef("course__path"),
         )
-        return self.annotate(
-            modules_total=Subquery(
-                live_modules.order_by()
-                .annotate(n=Func(F("pk"), function="COUNT"))
-                .values("n")[:1],
-                output_field=models.IntegerField(),
-            ),
-            modules_done=Count(
-                "module_progress",
-                filter=Q(
-                    module_progress__module__live=True,
-                    module_progress__cycle=F("cycle"),
-                ),
-                distinct=True,
-            ),
+        # Subqueries, not a join and Count: no GROUP BY over every column.
+        done = ModuleProgress.objects.filter(
+            enrolment=OuterRef("pk"), cycle=OuterRef("cycle"), module__live=True
         )
+        return self.annotate(
+            modules_total=_count(live_modules),
+            modules_done=_count(done),
+        )
+
+    def with_next_module(self):
+        """Annotate next_module_id: the first live module of the course, in
+        tree order, not done in this cycle (None once all are, or completed)."""
+        from courses.models import ModulePage
+        from lms.models import ModuleProgress
+
+        done = ModuleProgress.objects.filter(
+            enrolment=OuterRef(OuterRef("pk")),
+            cycle=OuterRef(OuterRef("cycle")),
+            module=OuterRef("pk"),
+        )
+        following = (
+            ModulePage.objects.filter(
+                live=True,
+                depth=OuterRef("course__depth") + 1,
+                path__startswith=OuterRef("course__path"),
+            )
+            .exclude(Exists(done))
+            .order_by("path")
+            .values("pk")[:1]
+        )
+        return self.annotate(
+            next_module_id=Case(When(status="active", then=Subquery(following)))
+        )
+
+
+def _count(queryset):
+    """COUNT(*) of a queryset, as a subquery."""
+    return Subquery(
+        queryset.order_by().annotate(n=Func(F("pk"), function="COUNT")).values("n")[:1],
+        output_field=models.IntegerField(),
+    )
 
 
 class QuizAttemptQuerySet(models.QuerySet):
@@ -88,7 +114,14 @@ class OrgUnitQuerySet(MP_NodeQuerySet):
 
     def managed_by(self, user):
         """The units a person manages, with everything below them."""
-        return self.model.objects.filter(managers=user).with_subtrees()
+        # One lazy condition (a unit whose path starts with a managed unit's),
+        # not a query for the managed paths first: screens use it several
+        # times a request, mostly as a subquery.
+        managed = self.model.objects.filter(
+            managers=user,
+            path=Substr(OuterRef("path"), 1, Length("path")),
+        )
+        return self.model.objects.filter(Exists(managed))
 
 
 class OrgUnitManager(MP_NodeManager.from_queryset(OrgUnitQuerySet)):
@@ -120,27 +153,52 @@ class TrainingAssignmentQuerySet(models.QuerySet):
         """Annotate effective_due, completed_at, is_exempt and status for a date.
 
         status is one of completed, exempt, overdue, in_progress, not_started.
+        The person's enrolment in the course is joined as ``status_enrolment``,
+        for further annotations about it (the reports' best score).
         """
-        from lms.models import DueDateExtension, Enrolment, Exemption
+        from lms.models import DueDateExtension, Exemption, ModuleProgress
 
-        enrolment = Enrolment.objects.filter(
-            user=OuterRef("user"), course=OuterRef("course")
+        # The person's enrolment in the course (at most one) is joined, not
+        # looked up by correlated subqueries: each annotation below would
+        # repeat those subqueries inside status, for every row.
+        queryset = self.alias(
+            status_enrolment=FilteredRelation(
+                "user__enrolments",
+                condition=Q(user__enrolments__course=F("course")),
+            )
         )
-        latest_extension = DueDateExtension.objects.filter(
-            assignment=OuterRef("pk")
-        ).order_by("-created_at", "-pk")
-        queryset = self.annotate(
-            effective_due=Coalesce(
-                Subquery(latest_extension.values("due_on")[:1]), F("due_on")
+        extensions = DueDateExtension.objects.filter(assignment=OuterRef("pk"))
+        latest_extension = extensions.order_by("-created_at", "-pk")
+        queryset = queryset.annotate(
+            # Few assignments have an extension: asking whether there is one
+            # (a lookup the database hashes once) spares the others the search
+            # for the latest.
+            effective_due=Case(
+                When(
+                    Exists(extensions),
+                    then=Subquery(latest_extension.values("due_on")[:1]),
+                ),
+                default=F("due_on"),
+                output_field=models.DateField(),
             ),
             completed_at=Coalesce(
                 F("fulfilled_at"),
-                Subquery(
-                    enrolment.filter(status="completed").values("completed_at")[:1]
+                Case(
+                    When(
+                        status_enrolment__status="completed",
+                        then=F("status_enrolment__completed_at"),
+                    )
                 ),
             ),
             is_exempt=Exists(Exemption.objects.filter(assignment=OuterRef("pk"))),
-            has_started=Exists(enrolment.filter(module_progress__cycle=F("cycle"))),
+        ).alias(
+            # Only status needs it: not selected.
+            has_started=Exists(
+                ModuleProgress.objects.filter(
+                    enrolment=OuterRef("status_enrolment__pk"),
+                    cycle=OuterRef("status_enrolment__cycle"),
+                )
+            ),
         )
         return queryset.annotate(
             status=Case(

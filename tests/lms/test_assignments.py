@@ -144,7 +144,7 @@ def test_assigning_a_role_of_500_takes_a_bounded_number_of_queries(
             for p in people
         ]
     )
-    with django_assert_max_num_queries(30):
+    with django_assert_max_num_queries(15):
         batch = assignments.assign_course(
             by=hub.manager,
             course=course,

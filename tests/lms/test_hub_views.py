@@ -1,5 +1,6 @@
 from datetime import timedelta
 from http import HTTPStatus
+from types import SimpleNamespace
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -8,8 +9,13 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from lms import assignments, services
-from lms.models import RoleMembership, ScenarioSubmission, TrainingAssignment
+from lms import assignments, services, tasks
+from lms.models import (
+    Notification,
+    RoleMembership,
+    ScenarioSubmission,
+    TrainingAssignment,
+)
 from tests.factories import make_course, scenario_block
 
 pytestmark = pytest.mark.django_db
@@ -64,6 +70,37 @@ def test_hub_listings_issue_the_same_queries_for_10_and_200_people(
         add_members(hub, size, make_course(catalogue))
         counts.append(count_queries(client, url))
     assert counts[0] == counts[1], counts
+
+
+def test_the_matrix_takes_a_bounded_number_of_queries(
+    client, hub, catalogue, django_assert_max_num_queries
+):
+    # People with their roles, the page's cells, the column totals and the
+    # course titles: a query each, besides the admin's own.
+    add_members(hub, 120, make_course(catalogue))
+    client.force_login(hub.manager)
+    url = reverse("hub_matrix:index") + f"?unit={hub.spoke.pk}"
+    client.get(url)
+    with django_assert_max_num_queries(16):
+        response = client.get(url)
+    assert response.status_code == HTTPStatus.OK
+    assert len(response.context["matrix"].rows) == 100
+
+
+@pytest.mark.parametrize(
+    "asked, number, rows", [("2", 2, 21), ("9", 2, 21), ("0", 2, 21), ("x", 1, 100)]
+)
+def test_the_matrix_pages_as_django_s_paginator_does(
+    client, hub, catalogue, asked, number, rows
+):
+    add_members(hub, 120, make_course(catalogue))  # 121 people with the learner
+    client.force_login(hub.manager)
+    response = client.get(
+        reverse("hub_matrix:index"), {"unit": hub.spoke.pk, "p": asked}
+    )
+    matrix = response.context["matrix"]
+    assert (matrix.page.number, len(matrix.rows)) == (number, rows)
+    assert matrix.page.paginator.count == 121
 
 
 def test_the_matrix_shows_statuses_and_totals(client, hub, course):
@@ -133,6 +170,32 @@ def test_a_bad_assignment_gets_a_clear_error_and_changes_nothing(
     assert response.status_code == HTTPStatus.BAD_REQUEST
     assert field in response.context["form"].errors
     assert not TrainingAssignment.objects.exists()
+
+
+def test_assigning_queues_the_mails_on_commit_and_sends_none_in_the_request(
+    client, hub, course, monkeypatch, django_capture_on_commit_callbacks, mailoutbox
+):
+    queued = []
+    monkeypatch.setattr(
+        tasks, "send_notification_task", SimpleNamespace(enqueue=queued.append)
+    )
+    client.force_login(hub.manager)
+    data = {
+        "course": course.pk,
+        "target": "role",
+        "role": hub.role.pk,
+        "include_subunits": "on",
+        "due_on": str(soon()),
+        "reason": "Refresher",
+        "confirm": "1",
+    }
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("hub_assignments:assign"), data)
+        assert response.status_code == HTTPStatus.FOUND
+        assert queued == [] and mailoutbox == []  # nothing before the commit
+    announcements = Notification.objects.filter(assignment__course=course)
+    assert sorted(queued) == sorted(announcements.values_list("pk", flat=True))
+    assert queued and mailoutbox == []  # the workers send them
 
 
 def test_a_returned_answer_shows_feedback_and_can_be_answered_again(
