@@ -55,6 +55,7 @@ class Server:
 
     def __enter__(self):
         env = {**os.environ, "DJANGO_SETTINGS_MODULE": "cms.settings.bench"}
+        self.log_path.parent.mkdir(parents=True, exist_ok=True)
         self.log = open(self.log_path, "w")  # noqa: SIM115 (closed in __exit__)
         self.process = subprocess.Popen(
             [
