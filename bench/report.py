@@ -130,6 +130,30 @@ def other_size(output: Path, people: int) -> dict | None:
     return min(found, key=lambda data: abs(data["people"] - 10 * people))
 
 
+def earlier(output: Path, people: int) -> dict | None:
+    """The results kept for this size by an earlier run, if any."""
+    path = output.with_name(f"{output.stem}-{people}{output.suffix}")
+    try:
+        data = json.loads(path.read_text())
+    except (OSError, ValueError):
+        return None
+    return data if data.get("people") == people else None
+
+
+def carry_over(results: dict, earlier_results: dict | None) -> None:
+    """Start a run of some phases from what an earlier run measured of the
+    others; the phases measured now overwrite their figures."""
+    if not earlier_results:
+        return
+    for key in ("scenarios", "floors"):
+        results[key] = {**earlier_results.get(key, {}), **results[key]}
+    if "export_memory" in earlier_results:
+        results.setdefault("export_memory", earlier_results["export_memory"])
+    results["carried_over_from"] = (
+        earlier_results.get("measured_on") or "an earlier run"
+    )
+
+
 def _cell(value, digits=1):
     if value is None:
         return "—"

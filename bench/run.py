@@ -73,6 +73,7 @@ def main(argv=None) -> int:
     load_before = os.getloadavg()
     results = {
         "people": args.people,
+        "measured_on": time.strftime("%Y-%m-%d %H:%M"),
         "scenarios": {},
         "floors": {},
         "machine": {
@@ -83,8 +84,9 @@ def main(argv=None) -> int:
         "settings": {
             "settings_module": "cms.settings.bench",
             "client": "Django test client in this process (a-f); gunicorn (g)",
-            "mail": "locmem backend, tasks inline (immediate backend); "
-            "in production mail goes to the queue",
+            "mail": "locmem backend; tasks inline (immediate backend), "
+            "except in assign_role_2000 and lms_daily, which queue their mail "
+            "(dummy backend) as production does",
             "cache": "locmem",
             "sessions": "cached_db",
         },
@@ -134,16 +136,26 @@ def main(argv=None) -> int:
         "role_2000_size": org.role_2000_size,
     }
 
+    if args.only:
+        # Keep what an earlier run of this size measured of the other phases.
+        report.carry_over(results, report.earlier(args.output, args.people))
+
+    def save():
+        # After every phase, so that a run stopped later keeps what it measured.
+        results["machine"]["load_average_after"] = [
+            round(x, 2) for x in os.getloadavg()
+        ]
+        results["seconds"] = round(time.monotonic() - started)
+        report.judge(results, report.other_size(args.output, args.people))
+        report.write(results, args.output)
+
     try:
-        _measure(args, phases, org, content, results, say)
+        _measure(args, phases, org, content, results, say, save)
     finally:
         if args.drop:
             database.drop()
+    save()
 
-    results["machine"]["load_average_after"] = [round(x, 2) for x in os.getloadavg()]
-    results["seconds"] = round(time.monotonic() - started)
-    report.judge(results, report.other_size(args.output, args.people))
-    report.write(results, args.output)
     say()
     say(f"bench: {args.people} people, {results['seconds']} s, written {args.output}")
     say(report.table(results))
@@ -154,8 +166,10 @@ def main(argv=None) -> int:
             f"CSV {memory['csv_all_peak_mib']} / {memory['csv_spoke_peak_mib']}, "
             f"XLSX {memory['xlsx_all_peak_mib']} / {memory['xlsx_spoke_peak_mib']}"
         )
-    missing = report.missing_scenarios(results) if not args.only else []
-    if missing:
+    missing = report.missing_scenarios(results)
+    if missing and args.only:
+        say(f"bench: not measured yet at this size: {', '.join(missing)}")
+    elif missing:
         say(f"bench: FAILED: no figures for {', '.join(missing)}")
         return 1
     # Correctness, not speed: a lost or doubled completion fails any run.
@@ -183,7 +197,7 @@ def _scenario_summary(timings, scenario, rounds):
     }
 
 
-def _measure(args, phases, org, content, results, say):
+def _measure(args, phases, org, content, results, say, save):
     from django.conf import settings
 
     from bench import scenarios, throughput
@@ -223,27 +237,32 @@ def _measure(args, phases, org, content, results, say):
             )
         for name in floors:
             results["floors"][name] = _floor_summary(timings, name)
+        save()
     if "exports" in phases:
         say("bench: export memory (tracemalloc)")
         results["export_memory"] = scenarios.export_memory(org, browsers)
         for fmt in ("csv", "xlsx"):
             result = results["scenarios"][f"report_{fmt}"]
             result["peak_mib"] = results["export_memory"][f"{fmt}_all_peak_mib"]
+        save()
     if "assign" in phases:
         say(f"bench: assigning a course to a role of {org.role_2000_size} people")
         result = scenarios.assign_role(org, browsers, args.work_rounds)
         result["floor"] = "INSERT ... SELECT"
         results["scenarios"]["assign_role_2000"] = result
+        save()
     if "daily" in phases:
         say("bench: lms_daily")
         result = scenarios.daily(org, args.work_rounds)
         result["floor"] = "the notices' SQL"
         results["scenarios"]["lms_daily"] = result
+        save()
     if "certificates" in phases:
         say(f"bench: issuing and signing {args.certificates} certificates")
         result = scenarios.issue_certificates(org, args.certificates)
         result["floor"] = "INSERT + RS256"
         results["scenarios"]["issue_certificate"] = result
+        save()
     if "throughput" in phases:
         say("bench: one completion's queries")
         queries = scenarios.completion_queries(org, content, browsers)
@@ -258,3 +277,4 @@ def _measure(args, phases, org, content, results, say):
         result["queries"] = queries
         result["floor"] = "trivial view"
         results["scenarios"]["completion_throughput"] = result
+        save()

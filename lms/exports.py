@@ -8,8 +8,8 @@ Wagtail's SpreadsheetExportMixin is the base. Three things change:
 - rows are read with ``QuerySet.iterator()`` a chunk at a time, so memory
   stays flat however many rows there are (iterating the queryset, as Wagtail
   does, caches every row);
-- XLSX is written by openpyxl's write-only workbook to a temporary file and
-  streamed from there, not built in memory;
+- XLSX is written a chunk of rows at a time by lms.xlsx to a temporary file
+  and streamed from there, not built in memory;
 - an export of more rows than a view's inline limit is not written inside
   the request: the view answers with ``background_export`` instead, and a
   task writes the same file later with ``write_csv`` or ``write_xlsx``
@@ -17,7 +17,6 @@ Wagtail's SpreadsheetExportMixin is the base. Three things change:
 """
 
 import csv
-import datetime
 import io
 import tempfile
 import unicodedata
@@ -30,9 +29,10 @@ from django.db.models import QuerySet
 from django.http import FileResponse, StreamingHttpResponse
 from django.utils import timezone, translation
 from django.utils.encoding import force_str, is_protected_type
-from openpyxl import Workbook
-from openpyxl.cell.cell import ERROR_CODES, ILLEGAL_CHARACTERS_RE, WriteOnlyCell
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from wagtail.admin.views.mixins import Echo, ExcelDateFormatter, SpreadsheetExportMixin
+
+from lms.xlsx import SheetWriter
 
 # A cell starting with one of these is run as a formula (OWASP "CSV
 # injection", ASVS 1.2.10): = + - @, a tab, a carriage return, a null.
@@ -268,10 +268,12 @@ class StreamingSpreadsheetExportMixin(SpreadsheetExportMixin):
 
     def cell_converter(self, field, export_format) -> Callable[[object], object]:
         """A function that makes a value the cell that preprocess_field_value
-        would give (for XLSX, the cell that generate_xlsx_row would write),
-        choosing the conversion once per type of value instead of per cell."""
+        would give, choosing the conversion once per type of value instead of
+        per cell."""
         if field in self.custom_field_preprocess:
-            return partial(self._custom_cell, field, export_format)
+            return partial(
+                self.preprocess_field_value, field, export_format=export_format
+            )
         by_type = {}
 
         def convert(value):
@@ -285,16 +287,14 @@ class StreamingSpreadsheetExportMixin(SpreadsheetExportMixin):
 
         return convert
 
-    def _custom_cell(self, field, export_format, value):
-        cell = self.preprocess_field_value(field, value, export_format)
-        if export_format == self.FORMAT_XLSX:
-            return self._xlsx_cell(value, cell)
-        return cell
-
     def _typed_converter(self, field, value, export_format):
         xlsx = export_format == self.FORMAT_XLSX
         if type(value) is str:
-            return self._xlsx_text if xlsx else inert_text
+            return (
+                partial(spreadsheet_cell, export_format=export_format)
+                if xlsx
+                else inert_text
+            )
         if value is None or type(value) is int:
             return _unchanged
         # The function Wagtail would choose for this type of value (a list is
@@ -307,30 +307,7 @@ class StreamingSpreadsheetExportMixin(SpreadsheetExportMixin):
             converted = _unchanged
         else:
             converted = partial(_preprocessed_cell, preprocess, export_format)
-        if xlsx:
-            return lambda value: self._xlsx_cell(value, converted(value))
         return converted
-
-    def _xlsx_cell(self, value, cell):
-        """What openpyxl is to write for a converted value, as
-        generate_xlsx_row has it: text stays text (openpyxl would take "#N/A"
-        for an error), a moment gets the date format."""
-        if isinstance(cell, str) and cell in ERROR_CODES:
-            return self._text_cell(cell)
-        if isinstance(value, datetime.datetime):
-            typed = WriteOnlyCell(self._export_worksheet, cell)
-            typed.number_format = self._export_date_format
-            return typed
-        return cell
-
-    def _xlsx_text(self, text):
-        text = spreadsheet_cell(text, self.FORMAT_XLSX)
-        return self._text_cell(text) if text in ERROR_CODES else text
-
-    def _text_cell(self, text):
-        cell = WriteOnlyCell(self._export_worksheet, text)
-        cell.data_type = "s"
-        return cell
 
     def _export_cells(self, export_format):
         """A function giving an item's cells, or None (see get_export_values)."""
@@ -348,13 +325,6 @@ class StreamingSpreadsheetExportMixin(SpreadsheetExportMixin):
             ]
 
         return cells
-
-    def generate_xlsx_row(self, worksheet, row_dict, date_format=None):
-        for cell in super().generate_xlsx_row(worksheet, row_dict, date_format):
-            if isinstance(cell.value, str):
-                # Text stays text, whatever openpyxl guessed from it.
-                cell.data_type = "s"
-            yield cell
 
     def stream_csv(self, queryset):
         # The lines are written after the view has returned, when the
@@ -403,30 +373,34 @@ class StreamingSpreadsheetExportMixin(SpreadsheetExportMixin):
         return response
 
     def write_xlsx(self, queryset, output, progress: Progress | None = None):
-        workbook = Workbook(write_only=True, iso_dates=True)
-        worksheet = workbook.create_sheet(title=self.get_sheet_title())
-        self._export_worksheet = worksheet
-        self._export_date_format = date_format = ExcelDateFormatter().get()
-        worksheet.append(
-            self.get_heading(queryset, field) for field in self.list_export
-        )
+        """Write the XLSX file to a binary file, a chunk of rows at a time.
+        Text stays text (never a formula or an error code), a moment takes
+        the admin's date format."""
         cells = self._export_cells(self.FORMAT_XLSX)
-        written = 0
-        for chunk in self.iterate_export_chunks(queryset):
-            for item in chunk:
-                if cells is None:
-                    worksheet.append(
-                        self.generate_xlsx_row(
-                            worksheet, self.to_row_dict(item), date_format=date_format
-                        )
-                    )
-                else:
-                    # Plain values: openpyxl reuses one cell for them.
-                    worksheet.append(cells(item))
-            written += len(chunk)
-            if progress is not None:
-                progress(written)
-        workbook.save(output)
+        if cells is None:
+            fields = self.list_export
+
+            def cells(item):
+                row = self.to_row_dict(item)
+                return [
+                    self.preprocess_field_value(field, row.get(field), self.FORMAT_XLSX)
+                    for field in fields
+                ]
+
+        with SheetWriter(
+            output,
+            title=self.get_sheet_title(),
+            moment_format=ExcelDateFormatter().get(),
+        ) as sheet:
+            sheet.write_rows(
+                [[self.get_heading(queryset, field) for field in self.list_export]]
+            )
+            written = 0
+            for chunk in self.iterate_export_chunks(queryset):
+                sheet.write_rows(map(cells, chunk))
+                written += len(chunk)
+                if progress is not None:
+                    progress(written)
 
     def get_sheet_title(self) -> str:
         # Excel allows 31 characters and none of []:*?/\ in a sheet's name.

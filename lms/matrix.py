@@ -116,8 +116,11 @@ def team_matrix(
     ).values_list("pk", "user_id", "course_id", "status", "effective_due"):
         rows[user_id].by_course[course_id] = MatrixCell(pk, status, effective_due)
 
+    # Over the memberships, not the people: joined to every user, the
+    # planner's estimate grows with the organisation and sets off JIT
+    # compilation, which costs more than the query at 100,000 people.
     totals = (
-        assignments.filter(user_id__in=people.values("pk"))
+        assignments.filter(user_id__in=memberships.values("user_id"))
         .order_by()
         .values("course_id", "status")
         .annotate(n=Count("pk"))

@@ -2,8 +2,9 @@
 on a PostgreSQL database of the benchmark's own.
 
 Debug off (cached templates, no query log), persistent connections with
-health checks, sessions in cached_db; a locmem cache, inline tasks and mail
-to memory, so that the figures are the application's work and not Redis's
+health checks, sessions in cached_db; a locmem cache, inline tasks (queued
+in memory where the benchmark times assigning and lms_daily) and mail to
+memory, so that the figures are the application's work and not Redis's
 or an SMTP server's. Not production.py itself: that one insists on secrets,
 HTTPS and Redis, none of which the benchmark measures.
 """
@@ -14,7 +15,7 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import BASE_DIR, INSTALLED_APPS, TASKS
+from .base import BASE_DIR, INSTALLED_APPS, TASKS, without_jit
 
 DEBUG = False
 SECRET_KEY = "bench-only-secret-key-never-use-in-production"
@@ -35,7 +36,7 @@ if "bench" not in _database["NAME"]:
     raise ImproperlyConfigured(
         "The benchmark drops its database: its name must contain 'bench'."
     )
-DATABASES = {"default": _database}
+DATABASES = {"default": without_jit(_database)}
 if "django.contrib.postgres" not in INSTALLED_APPS:
     INSTALLED_APPS = [*INSTALLED_APPS, "django.contrib.postgres"]
 

@@ -13,6 +13,7 @@ from .base import (
     SECRET_KEY,
     env_bool,
     env_int,
+    without_jit,
 )
 
 if not SECRET_KEY:
@@ -54,11 +55,13 @@ MIDDLEWARE = [
 # for DB_CONN_MAX_AGE seconds. Only for a server with a fixed pool of threads;
 # set 0 under one that starts a thread per request, such as runserver.
 DATABASES = {
-    "default": {
-        **DATABASES["default"],
-        "CONN_MAX_AGE": env_int("DB_CONN_MAX_AGE", 60),
-        "CONN_HEALTH_CHECKS": True,
-    }
+    "default": without_jit(
+        {
+            **DATABASES["default"],
+            "CONN_MAX_AGE": env_int("DB_CONN_MAX_AGE", 60),
+            "CONN_HEALTH_CHECKS": True,
+        }
+    )
 }
 
 # HTTPS only. Behind a load balancer that terminates TLS, Django learns the

@@ -150,3 +150,26 @@ def test_connections_persist_with_health_checks(monkeypatch):
     assert production["DATABASES"]["default"]["ENGINE"].endswith(".postgresql")
     assert production["DATABASES"]["default"]["CONN_MAX_AGE"] == 60
     assert production["DATABASES"]["default"]["CONN_HEALTH_CHECKS"] is True
+
+
+def test_postgresql_connections_run_without_jit(monkeypatch):
+    production = run_production(monkeypatch)
+
+    assert "-c jit=off" in production["DATABASES"]["default"]["OPTIONS"]["options"]
+    # Options given in the URL are kept beside it.
+    kept = base.without_jit(
+        {"ENGINE": "django.db.backends.postgresql", "OPTIONS": {"options": "-c x=1"}}
+    )
+    assert kept["OPTIONS"]["options"] == "-c x=1 -c jit=off"
+    assert base.without_jit({"ENGINE": "django.db.backends.sqlite3"}) == {
+        "ENGINE": "django.db.backends.sqlite3"
+    }
+
+
+@pytest.mark.django_db
+def test_the_connection_of_a_postgresql_run_has_jit_off(postgres_only):
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW jit")
+        assert cursor.fetchone() == ("off",)
