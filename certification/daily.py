@@ -27,6 +27,7 @@ from django.contrib.auth import get_user_model
 from django.db.models import Count, Exists, F, OuterRef, Q, Subquery
 
 from certification.models import Certificate, Certification
+from courses.models import CoursePage
 from lms.models import CourseCompletion
 
 
@@ -34,9 +35,22 @@ def _keys(courses) -> set[str]:
     return set(courses.values_list("translation_key", flat=True))
 
 
+def _course_ids(keys) -> list[int]:
+    """The courses of these translation keys, in every language. Filtering
+    the completions by their ids rather than through the pages' keys lets
+    the database pick the courses' completions first: through the join it
+    read every completion of every course, and at 100,000 people sorted them
+    on disk."""
+    return list(
+        CoursePage.objects.filter(translation_key__in=keys).values_list(
+            "pk", flat=True
+        )
+    )
+
+
 def first_issue_gaps(certification: Certification, today: date):
     """Ids of the people who earned a certificate of certification that was
-    never issued: neither held in force nor being renewed (one query)."""
+    never issued: neither held in force nor being renewed (two queries)."""
     required = _keys(certification.courses)
     if not required:
         return CourseCompletion.objects.none().values_list("pk", flat=True)
@@ -45,7 +59,7 @@ def first_issue_gaps(certification: Certification, today: date):
     )
     return (
         CourseCompletion.objects.filter(
-            enrolment__course__translation_key__in=required,
+            enrolment__course_id__in=_course_ids(required),
             enrolment__user__is_active=True,
         )
         .annotate(
@@ -83,14 +97,14 @@ def first_issue_gaps(certification: Certification, today: date):
 
 def renewal_gaps(certification: Certification):
     """Certificates of certification whose renewal is complete and whose
-    successor was never issued (one query)."""
+    successor was never issued (two queries)."""
     keys = _keys(certification.get_renewal_courses())
     if not keys:
         return Certificate.objects.none()
     done = (
         CourseCompletion.objects.filter(
             enrolment__user=OuterRef("holder"),
-            enrolment__course__translation_key__in=keys,
+            enrolment__course_id__in=_course_ids(keys),
             completed_at__gte=OuterRef("renewal_started_at"),
         )
         .order_by()

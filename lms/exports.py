@@ -29,10 +29,9 @@ from django.db.models import QuerySet
 from django.http import FileResponse, StreamingHttpResponse
 from django.utils import timezone, translation
 from django.utils.encoding import force_str, is_protected_type
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from wagtail.admin.views.mixins import Echo, ExcelDateFormatter, SpreadsheetExportMixin
 
-from lms.xlsx import SheetWriter
+from lms.xlsx import ILLEGAL_XML, SheetWriter
 
 # A cell starting with one of these is run as a formula (OWASP "CSV
 # injection", ASVS 1.2.10): = + - @, a tab, a carriage return, a null.
@@ -99,10 +98,11 @@ def neutralise(value):
 
 def spreadsheet_cell(value, export_format):
     """A preprocessed value as it may be written to a cell: inert, and for
-    XLSX without the control characters that XML cannot hold (openpyxl would
-    refuse the whole sheet for one stray character in a name)."""
+    XLSX without the control characters that XML cannot hold (openpyxl, which
+    writes the admin's other exports, would refuse the whole sheet for one
+    stray character in a name)."""
     if export_format == SpreadsheetExportMixin.FORMAT_XLSX and isinstance(value, str):
-        value = ILLEGAL_CHARACTERS_RE.sub("", value)
+        value = ILLEGAL_XML.sub("", value)
     return neutralise(value)
 
 
