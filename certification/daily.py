@@ -42,9 +42,7 @@ def _course_ids(keys) -> list[int]:
     read every completion of every course, and at 100,000 people sorted them
     on disk."""
     return list(
-        CoursePage.objects.filter(translation_key__in=keys).values_list(
-            "pk", flat=True
-        )
+        CoursePage.objects.filter(translation_key__in=keys).values_list("pk", flat=True)
     )
 
 
