@@ -130,9 +130,17 @@ def other_size(output: Path, people: int) -> dict | None:
     return min(found, key=lambda data: abs(data["people"] - 10 * people))
 
 
+def per_size(output: Path, people: int) -> Path:
+    """The copy of the results kept for one size: results-10000.json beside
+    results.json, or the output itself when it is already named so."""
+    if output.stem.endswith(f"-{people}"):
+        return output
+    return output.with_name(f"{output.stem}-{people}{output.suffix}")
+
+
 def earlier(output: Path, people: int) -> dict | None:
     """The results kept for this size by an earlier run, if any."""
-    path = output.with_name(f"{output.stem}-{people}{output.suffix}")
+    path = per_size(output, people)
     try:
         data = json.loads(path.read_text())
     except (OSError, ValueError):
@@ -222,9 +230,7 @@ def write(results: dict, output: Path) -> None:
     text = json.dumps(results, indent=2, sort_keys=False, default=str) + "\n"
     output.write_text(text)
     # A copy per size, for comparing sizes (lms_daily, export memory).
-    output.with_name(f"{output.stem}-{results['people']}{output.suffix}").write_text(
-        text
-    )
+    per_size(output, results["people"]).write_text(text)
 
 
 def say(text: str = "") -> None:

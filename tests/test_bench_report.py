@@ -42,6 +42,16 @@ def test_nothing_to_carry_over_when_no_run_of_this_size_was_kept(tmp_path):
     assert "carried_over_from" not in now
 
 
+def test_an_output_named_for_its_size_is_its_own_earlier_run(tmp_path):
+    output = tmp_path / "results-100000.json"
+    report.write(_results(100_000, {"report_page": {"median_ms": 3.0}}), output)
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["results-100000.json"]
+
+    now = _results(100_000, {"lms_daily": {"median_ms": 4.0}})
+    report.carry_over(now, report.earlier(output, 100_000))
+    assert set(now["scenarios"]) == {"report_page", "lms_daily"}
+
+
 def test_lms_daily_is_judged_linear_against_the_other_size(tmp_path):
     output = tmp_path / "results.json"
     report.write(_results(10_000, {"lms_daily": {"median_ms": 100.0}}), output)
