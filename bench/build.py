@@ -24,6 +24,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import Group
+from django.contrib.contenttypes.models import ContentType
 from django.core.management.color import no_style
 from django.db import connection, transaction
 from django.utils import timezone
@@ -208,7 +209,8 @@ class Person:
     id: int
     unit: int
     memberships: list = field(default_factory=list)  # (id, unit, role, started)
-    # course index -> [due, assigned_at, source, reason, by, demands]
+    # course index -> [due, assigned_at, source, reason, by, demands]; the
+    # reason is a manager's words, or the id of the role that requires it
     assignments: dict = field(default_factory=dict)
     enrolled: list = field(default_factory=list)  # course indexes
 
@@ -359,7 +361,6 @@ def _build(people: int, seed: int, log) -> Organisation:
 
     # Assignments: the roles' requirements, then the managers' batches.
     course_index_of = {course.pk: index for index, course in enumerate(courses)}
-    role_names = {role.pk: role.name for role in roles}
     requirements = {
         role.pk: [(course_index_of[r.course_id], r) for r in role.requirements.all()]
         for role in roles
@@ -374,7 +375,7 @@ def _build(people: int, seed: int, log) -> Organisation:
                         due,
                         _moment(started),
                         TrainingAssignment.Source.ROLE,
-                        f"Required for the role {role_names[role]}",
+                        role,
                         None,
                         [("m", membership_id)],
                     ]
@@ -534,6 +535,7 @@ def _write_learning(
     next_enrolment = _next_id(Enrolment)
     next_assignment = _next_id(TrainingAssignment)
     assignment_of = {}  # (user, course index) -> (id, due, assigned_at)
+    role_type = ContentType.objects.get_for_model(Role).pk
     for pk, person in persons.items():
         for course_index, (due, assigned_at, source, reason, by, demands) in sorted(
             person.assignments.items()
@@ -545,7 +547,9 @@ def _write_learning(
                     course_ids[course_index],
                     source,
                     due,
-                    reason,
+                    reason if isinstance(reason, str) else "",
+                    None if isinstance(reason, str) else role_type,
+                    None if isinstance(reason, str) else reason,
                     by,
                     assigned_at,
                 )
@@ -599,8 +603,8 @@ def _write_learning(
 
     copy_rows(
         TrainingAssignment,
-        ["id", "user", "course", "source", "due_on", "reason", "assigned_by"]
-        + ["assigned_at"],
+        ["id", "user", "course", "source", "due_on", "reason", "reason_type"]
+        + ["reason_id", "assigned_by", "assigned_at"],
         assignment_rows,
     )
     copy_rows(

@@ -14,9 +14,10 @@ from wagtail.admin.viewsets.model import ModelViewSet
 
 from certification import readiness, services
 from certification.forms import CertificationForm, RevokeForm
-from certification.models import Certificate, Certification
+from certification.models import Certificate, Certification, localized_name
 from lms import scope
 from lms.deletion import ProtectedDeleteMixin
+from lms.reports import charts
 from lms.views.hub.base import HubFormMixin, HubView, HubViewSet, search_text
 from lms.views.hub.people import add_service_errors
 
@@ -55,7 +56,12 @@ class CertificationViewSet(ModelViewSet):
     menu_label = gettext_lazy("Certifications")
     menu_hook = HUB_MENU
     list_display = [
-        "name",
+        Column(
+            "name",
+            label=gettext_lazy("Name"),
+            accessor="localized_name",
+            sort_key="name",
+        ),
         Column("validity_months", label=gettext_lazy("Valid for (months)")),
         "renewal_window_days",
     ]
@@ -77,7 +83,7 @@ class CertificateIndexView(HubView, ListView):
 
     def get_queryset(self):
         certificates = visible_certificates(self.request.user).order_by(
-            "holder__name", "certification__name", "-valid_from"
+            "holder__name", localized_name("certification"), "-valid_from"
         )
         query = search_text(self.request)
         if query:
@@ -139,28 +145,22 @@ class ReinstateView(CertificateActionMixin, HubView, View):
         return redirect("hub_certificates:index")
 
 
-BAR_WIDTH = 400
-
-
-def chart_rows(entries):
-    """Bar segments for the readiness chart: certified, lapsing, not certified."""
+def readiness_chart(entries) -> charts.StackedChart:
+    """The readiness chart: certified, lapsing and not certified members."""
     rows = []
-    for index, entry in enumerate(entries):
-        total = len(entry.members) or 1
+    for entry in entries:
         lapsing = len(entry.lapsing_within(readiness.HORIZONS[-1]))
-        parts = [
-            ("ok", entry.certified_count - lapsing),
-            ("lapsing", lapsing),
-            ("missing", len(entry.not_certified)),
-        ]
-        x, segments = 0, []
-        for kind, count in parts:
-            width = round(BAR_WIDTH * count / total)
-            if count:
-                segments.append({"kind": kind, "x": x, "width": width, "count": count})
-            x += width
-        rows.append({"entry": entry, "y": index * 34, "segments": segments})
-    return rows
+        rows.append(
+            (
+                f"{entry.role.name} · {entry.unit.name}",
+                [
+                    ("ok", entry.certified_count - lapsing),
+                    ("lapsing", lapsing),
+                    ("missing", len(entry.not_certified)),
+                ],
+            )
+        )
+    return charts.stacked_chart(rows)
 
 
 class ReadinessView(HubView, TemplateView):
@@ -172,12 +172,9 @@ class ReadinessView(HubView, TemplateView):
         entries = readiness.role_readiness(
             units=scope.visible_units(self.request.user), today=timezone.localdate()
         )
-        rows = chart_rows(entries)
         return super().get_context_data(
             entries=entries,
-            chart_rows=rows,
-            chart_height=len(rows) * 34 + 10,
-            bar_width=BAR_WIDTH,
+            chart=readiness_chart(entries),
             horizons=readiness.HORIZONS,
             **kwargs,
         )

@@ -291,8 +291,12 @@ def build_credential(certificate, *, request) -> dict:
     """The certificate as an OpenBadgeCredential (Open Badges 3.0, VC 2.0).
 
     Of the holder only the name is included, as an unhashed identity object.
+    The credential is the holder's: the certification's texts are in the
+    holder's language, whoever downloads it.
     """
     certification = certificate.certification
+    language = certificate.holder_language
+    name = certification.get_text("name", language)
     entry = StatusListEntry.objects.for_certificate(certificate)
     list_url = status_list_url(request)
     credential = {
@@ -311,7 +315,7 @@ def build_credential(certificate, *, request) -> dict:
         credential["validUntil"] = _timestamp(until)
     credential |= {
         "awardedDate": _timestamp(certificate.issued_at),
-        "name": certification.name,
+        "name": name,
         "credentialSubject": {
             "type": ["AchievementSubject"],
             "identifier": [
@@ -325,9 +329,12 @@ def build_credential(certificate, *, request) -> dict:
             "achievement": {
                 "id": achievement_id(certification),
                 "type": ["Achievement"],
-                "name": certification.name,
-                "description": certification.description or certification.name,
-                "criteria": {"narrative": certification.criteria or certification.name},
+                "name": name,
+                "description": certification.get_text("description", language) or name,
+                "criteria": {
+                    "narrative": certification.get_text("criteria", language) or name
+                },
+                "inLanguage": language,
             },
         },
         "credentialStatus": {

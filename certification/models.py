@@ -1,30 +1,66 @@
 import calendar
-import secrets
 from datetime import date, timedelta
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import CharField, F, Q, Value
+from django.db.models.fields.json import KeyTextTransform, KeyTransform
+from django.db.models.functions import Coalesce, NullIf
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
+from certification import verification
 from certification.querysets import CertificateQuerySet
+from lms import erasure
+
+# The texts of a certification that are written in each language.
+TRANSLATED_FIELDS = ("name", "description", "criteria")
+
+
+def text_language(language: str | None = None) -> str:
+    """The language of LANGUAGES that a language (the active one) reads in."""
+    for candidate in (language or translation.get_language(), settings.LANGUAGE_CODE):
+        if candidate:
+            try:
+                return translation.get_supported_language_variant(candidate)
+            except LookupError:
+                continue
+    return settings.LANGUAGE_CODE
+
+
+def localized_name(field: str = "", language: str | None = None):
+    """An expression for annotate() and order_by(): the name of the
+    certification (``field``, a foreign key to one; empty: the row itself) in
+    a language (the active one), fixed when built, as get_text gives it."""
+    prefix = f"{field}__" if field else ""
+    translated = KeyTextTransform(
+        "name", KeyTransform(text_language(language), f"{prefix}translations")
+    )
+    return Coalesce(
+        NullIf(translated, Value("")), F(f"{prefix}name"), output_field=CharField()
+    )
 
 
 def new_verification_code() -> str:
-    """256 random bits, URL-safe: far beyond guessing (Moodle's carry about 33)."""
-    return secrets.token_urlsafe(32)
+    """130 random bits, short enough to type from paper and far beyond
+    guessing (Moodle's carry about 33): certification.verification."""
+    return verification.new_code()
 
 
 class Certification(models.Model):
     """What a certificate proves: the courses it requires and how long it holds."""
 
+    # In the site's language (LANGUAGE_CODE); the others in translations.
     name = models.CharField(_("name"), max_length=200, unique=True)
     description = models.TextField(_("description"), blank=True)
     criteria = models.TextField(
         _("criteria"), blank=True, help_text=_("What a holder has shown, in words.")
     )
+    # {"en": {"name": …, "description": …, "criteria": …}}: a text left out
+    # (or empty) reads as the site language's.
+    translations = models.JSONField(_("translations"), default=dict, blank=True)
     courses = models.ManyToManyField(
         "courses.CoursePage",
         verbose_name=_("required courses"),
@@ -66,7 +102,7 @@ class Certification(models.Model):
         ordering = ["name"]
 
     def __str__(self):
-        return self.name
+        return self.localized_name
 
     def clean(self):
         super().clean()
@@ -83,6 +119,28 @@ class Certification(models.Model):
                     % {"days": shortest_period}
                 }
             )
+
+    def get_text(self, field: str, language: str | None = None) -> str:
+        """One of TRANSLATED_FIELDS in a language (the active one), else as
+        written in the site's language."""
+        language = text_language(language)
+        translated = (self.translations or {}).get(language) or {}
+        return translated.get(field) or getattr(self, field)
+
+    @property
+    def localized_name(self) -> str:
+        """The name in the active language."""
+        return self.get_text("name")
+
+    @property
+    def localized_description(self) -> str:
+        """The description in the active language."""
+        return self.get_text("description")
+
+    @property
+    def localized_criteria(self) -> str:
+        """The criteria in the active language."""
+        return self.get_text("criteria")
 
     def get_renewal_courses(self):
         """The courses that renew a certificate: the renewal courses, if any."""
@@ -191,7 +249,19 @@ class Certificate(models.Model):
 
         Never the email address, which get_full_name falls back to.
         """
-        return self.holder.name or "—"
+        return erasure.readable_names(self.holder.name) or "—"
+
+    @property
+    def revocation_reason_text(self) -> str:
+        """Why the certificate was revoked, as the reader's language says it
+        where erasure wrote the reason."""
+        return erasure.readable(self.revocation_reason)
+
+    @property
+    def holder_language(self) -> str:
+        """The language of the holder's own copies: the PDF, the credential."""
+        language = getattr(self.holder, "language", "")  # a host's user may lack it
+        return text_language(language or settings.LANGUAGE_CODE)
 
     def status_on(self, today: date) -> str:
         """Derived from the dates and revocation; never stored."""

@@ -18,6 +18,7 @@ from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen import canvas
 
+from certification import verification
 from certification.settings_models import CertificateSettings
 
 CACHE_SECONDS = 24 * 60 * 60
@@ -78,7 +79,7 @@ def render_certificate_pdf(
     """Draw a certificate as a one-page PDF, in the given language."""
     buffer = BytesIO()
     holder = certificate.holder_name
-    certification = certificate.certification.name
+    certification = certificate.certification.get_text("name", language)
     with translation.override(language):
         pdf = canvas.Canvas(
             buffer, pagesize=(PAGE_WIDTH, PAGE_HEIGHT), pageCompression=int(compress)
@@ -160,7 +161,10 @@ def render_certificate_pdf(
         pdf.drawRightString(right, 76, _("Verify this certificate at"))
         pdf.drawRightString(right, 66, verify_url)
         pdf.drawRightString(
-            right, 56, _("Verification code: %(code)s") % {"code": certificate.code}
+            right,
+            56,
+            _("Verification code: %(code)s")
+            % {"code": verification.printed(certificate.code)},
         )
 
         if certificate.revoked_at:
@@ -200,7 +204,7 @@ def cache_key(certificate, *, verify_url: str, settings_obj, language: str) -> s
     """The cache key of a PDF: it changes whenever anything printed changes."""
     printed = (
         certificate.holder_name,
-        certificate.certification.name,
+        certificate.certification.get_text("name", language),
         certificate.issued_at.isoformat(),
         certificate.valid_from.isoformat(),
         certificate.valid_until.isoformat() if certificate.valid_until else "",

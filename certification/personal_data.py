@@ -6,10 +6,8 @@ from django.utils import timezone
 from wagtail.log_actions import log
 
 from certification.models import Certificate
-from lms.personal_data import ERASED_TEXT, as_record, entries_about
-
-# The revocation reason of every certificate of an erased person.
-ERASED_REASON = "erased"
+from lms.erasure import ERASED_REASON, ERASED_TEXT
+from lms.personal_data import as_record, entries_about
 
 
 def records(user) -> dict[str, list[dict]]:

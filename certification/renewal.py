@@ -87,7 +87,7 @@ def _reopen(certificate: Certificate, course, today: date) -> None:
         course=course,
         due_on=certificate.valid_until,
         source=TrainingAssignment.Source.RENEWAL,
-        reason=certificate.certification.name,
+        reason_object=certificate.certification,
     )
     demands = list(
         AssignmentDemand.objects.filter(assignment__in=previous, ended_at__isnull=True)

@@ -23,6 +23,7 @@ class CodeConverter:
 register_converter(CodeConverter, "certificate_code")
 
 urlpatterns = [
+    path("verify/", views.verify_start, name="verify_start"),
     path("verify/<certificate_code:code>/", views.verify, name="verify"),
     path(
         "certificates/<certificate_code:code>/pdf/",

@@ -1,12 +1,12 @@
 """The public verification page: anyone, without an account, by the code."""
 
 from django.conf import settings
-from django.http import Http404
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_safe
 
-from certification import ratelimit
+from certification import ratelimit, verification
 from certification.models import Certificate
 
 
@@ -26,11 +26,15 @@ def verify(request, code):
         return render(request, "certification/rate_limited.html", status=429)
     certificate = (
         Certificate.objects.select_related("holder", "certification")
-        .filter(code=code)
+        .filter(code__in=verification.candidates(code))
         .first()
     )
     if certificate is None:
-        raise Http404
+        # Still a 404, with a page that says what may have gone wrong.
+        form = verification.VerifyForm(initial={"code": code})
+        return render(
+            request, "certification/verify_unknown.html", {"form": form}, status=404
+        )
     return render(
         request,
         "certification/verify.html",
@@ -39,4 +43,19 @@ def verify(request, code):
             "status": certificate.status_on(timezone.localdate()),
             "issuer": _issuer_name(),
         },
+    )
+
+
+@require_safe
+@never_cache
+def verify_start(request):
+    """Where an outsider types or pastes the code from a certificate."""
+    form = verification.VerifyForm(request.GET or None)
+    if form.is_valid():
+        return redirect("certification:verify", code=form.cleaned_data["code"])
+    return render(
+        request,
+        "certification/verify_start.html",
+        {"form": form},
+        status=400 if form.is_bound else 200,
     )

@@ -45,7 +45,9 @@ def status_list(request, number):
 def credential(request, code):
     """Send a certificate's OpenBadgeCredential (VC-JWT) as an attachment."""
     certificate = downloadable_certificate(request, code)
-    slug = slugify(certificate.certification.name) or "certificate"
+    # Named as the file's text reads: in the holder's language.
+    name = certificate.certification.get_text("name", certificate.holder_language)
+    slug = slugify(name) or "certificate"
     return attachment(
         badges.signed_credential(certificate, request=request),
         content_type=badges.CONTENT_TYPE,

@@ -44,7 +44,9 @@ def attachment(content, *, content_type: str, filename: str) -> HttpResponse:
 def certificate_pdf_view(request, code):
     """Send a certificate as a PDF attachment."""
     certificate = downloadable_certificate(request, code)
-    slug = slugify(certificate.certification.name) or "certificate"
+    # Named as the file's text reads: in the holder's language.
+    name = certificate.certification.get_text("name", certificate.holder_language)
+    slug = slugify(name) or "certificate"
     return attachment(
         certificate_pdf(certificate, request=request),
         content_type="application/pdf",

@@ -68,6 +68,7 @@ def register_expiring_report_menu_item():
 
 
 @hooks.register("construct_homepage_panels")
+@hooks.register("construct_hub_overview_panels")
 def add_hub_figures_panel(request, panels):
     if HubFiguresPanel.is_shown_to(request.user):
         panels.append(HubFiguresPanel(request.user))

@@ -3,6 +3,7 @@ import math
 from allauth.account.adapter import DefaultAccountAdapter
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.utils import translation
 from django.utils.translation import gettext, ngettext
 
 from cms import login_attempts
@@ -63,6 +64,18 @@ class AccountAdapter(DefaultAccountAdapter):
                 address=rate_limit_address(request), login=_login(credentials)
             )
         return user
+
+    def login(self, request, user):
+        """Sign in, and speak the account's language from here on.
+
+        The request came in the browser's language (nobody was signed in
+        yet); the message that says so and the page after it are the
+        person's (cms.middleware.UserLanguageMiddleware, next time).
+        """
+        super().login(request, user)
+        if getattr(user, "language", ""):
+            translation.activate(user.language)
+            request.LANGUAGE_CODE = user.language
 
     def _delete_login_attempts_cached_email(self, request, **credentials):
         # allauth calls this after a password reset and wipes the whole

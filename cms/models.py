@@ -7,6 +7,8 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from lms import erasure
+
 
 class UserManager(BaseUserManager):
     use_in_migrations = True
@@ -68,7 +70,8 @@ class User(AbstractUser):
         return self.get_full_name()
 
     def get_full_name(self):
-        return self.name or self.email
+        # An erased person's stored name reads in the reader's language.
+        return erasure.readable_names(self.name) if self.name else self.email
 
     def get_short_name(self):
         return self.name.split(" ")[0] if self.name else self.email
@@ -91,3 +94,63 @@ class HomePage(Page):
 
     class Meta:
         verbose_name = _("home page")
+
+
+class AccessibilityStatementPage(Page):
+    """The site's accessibility statement, in the form Dutch public bodies
+    publish (the model of digitoegankelijk.nl): the standard, the status
+    reached, how it is tested, the known gaps and whom to contact.
+
+    One address in every language: Wagtail routes a request through the
+    translation of the site's root in the reader's language, and a
+    translation keeps the page's slug.
+    """
+
+    class Status(models.TextChoices):
+        A = "A", _("A: meets the requirements fully")
+        B = "B", _("B: meets the requirements partly")
+        C = "C", _("C: first measures taken")
+        D = "D", _("D: first measures not yet taken")
+        E = "E", _("E: does not meet the requirements")
+
+    standard = models.CharField(_("standard"), max_length=100, default="WCAG 2.2 AA")
+    status = models.CharField(
+        _("status"), max_length=1, choices=Status.choices, default=Status.B
+    )
+    statement_date = models.DateField(_("date of the statement"))
+    scope = RichTextField(
+        _("what it covers"), blank=True, features=["bold", "italic", "link", "ul"]
+    )
+    testing = RichTextField(
+        _("how it is tested"), features=["h3", "bold", "italic", "link", "ol", "ul"]
+    )
+    known_gaps = RichTextField(
+        _("known gaps"),
+        blank=True,
+        features=["h3", "bold", "italic", "link", "ol", "ul"],
+    )
+    contact_email = models.EmailField(_("contact email"))
+    contact = RichTextField(
+        _("contact"),
+        blank=True,
+        features=["bold", "italic", "link", "ul"],
+        help_text=_("How to report a barrier, and when to expect an answer."),
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("standard"),
+        FieldPanel("status"),
+        FieldPanel("statement_date"),
+        FieldPanel("scope"),
+        FieldPanel("testing"),
+        FieldPanel("known_gaps"),
+        FieldPanel("contact_email"),
+        FieldPanel("contact"),
+    ]
+
+    parent_page_types = ["cms.HomePage"]
+    subpage_types = []
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("accessibility statement")

@@ -26,6 +26,7 @@ from wagtail.log_actions import log
 from wagtail.users.models import UserProfile
 
 from certification import personal_data as certification_data
+from lms import erasure
 from lms import personal_data as lms_data
 
 PERMISSION = "cms.manage_personal_data"
@@ -73,8 +74,11 @@ def is_erased(person) -> bool:
 
 
 def erased_name(pk: int) -> str:
-    """What an erased person is called from then on; names nobody."""
-    return f"Erased person #{pk}"
+    """What an erased person is called from then on; names nobody.
+
+    Stored as lms.erasure writes it; screens show it in their language.
+    """
+    return erasure.erased_name(pk)
 
 
 def _profile(person) -> dict:

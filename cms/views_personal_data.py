@@ -8,7 +8,7 @@ from django.db.models import Q
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
-from django.utils.translation import gettext
+from django.utils.translation import gettext, pgettext
 from django.utils.translation import gettext_lazy as _
 from django.views import View
 from django.views.generic import FormView, ListView, TemplateView
@@ -17,7 +17,11 @@ from cms import personal_data
 from lms.views.hub.base import HubFormMixin, HubView, HubViewSet, search_text
 
 PERMISSIONS = (personal_data.PERMISSION,)
-CONFIRM_WORD = "ERASE"
+
+
+def confirm_word() -> str:
+    """The word that confirms an erasure, in the screen's language."""
+    return pgettext("the word typed to confirm erasing a person", "ERASE")
 
 
 class PersonMixin:
@@ -96,20 +100,25 @@ class ExportView(PersonMixin, HubView, View):
 
 
 class ConfirmErasureForm(forms.Form):
-    confirmation = forms.CharField(
-        label=_("Type the person's email address, or ERASE, to confirm"),
-        max_length=254,
-    )
+    """The person's email address, or the confirmation word of the screen's
+    language (the one its label shows), confirms the erasure."""
+
+    confirmation = forms.CharField(max_length=254)
 
     def __init__(self, *args, person, **kwargs):
         super().__init__(*args, **kwargs)
         self.person = person
+        self.word = confirm_word()
+        self.fields["confirmation"].label = gettext(
+            "Type the person's email address, or %(word)s, to confirm"
+        ) % {"word": self.word}
 
     def clean_confirmation(self):
         typed = self.cleaned_data["confirmation"].strip()
-        if typed != CONFIRM_WORD and typed.casefold() != self.person.email.casefold():
+        if typed != self.word and typed.casefold() != self.person.email.casefold():
             raise ValidationError(
-                _("Type the email address exactly, or the word ERASE."),
+                gettext("Type the email address exactly, or the word %(word)s.")
+                % {"word": self.word},
                 code="confirmation",
             )
         return typed

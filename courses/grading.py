@@ -38,6 +38,11 @@ class QuizResult:
         right = sum(1 for question in self.questions if question.is_correct)
         return Fraction(right, len(self.questions))
 
+    @property
+    def unanswered(self) -> tuple[str, ...]:
+        """The ids of the questions without an answer, in order."""
+        return tuple(q.question_id for q in self.questions if not q.answered)
+
     def passes(self, pass_mark: int) -> bool:
         """Whether the score reaches a pass mark given in percent."""
         return self.score * 100 >= pass_mark

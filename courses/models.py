@@ -1,3 +1,5 @@
+from dataclasses import dataclass
+
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -61,6 +63,11 @@ class CourseIndexPage(Page):
         topics = Topic.objects.filter(
             locale=self.locale, courses__in=courses
         ).distinct()
+        query = request.GET.get("q", "").replace("\x00", "").strip()[:100]
+        if query:
+            courses = courses.filter(
+                models.Q(title__icontains=query) | models.Q(summary__icontains=query)
+            )
         selected = request.GET.get("topic", "")
         if selected:
             # Only a topic of the list: anything else (a null character
@@ -71,7 +78,9 @@ class CourseIndexPage(Page):
                 if selected in known
                 else courses.none()
             )
-        context.update(courses=courses, topics=topics, selected_topic=selected)
+        context.update(
+            courses=courses, topics=topics, selected_topic=selected, query=query
+        )
         return context
 
     def route(self, request, path_components):
@@ -271,19 +280,42 @@ class ModulePage(Page):
             .first()
         )
 
-    def get_siblings_nav(self):
-        """The previous and next live module of the same course."""
-        siblings = list(
+    def get_outline(self) -> "ModuleOutline":
+        """The live modules of this module's course, in one query: where this
+        one stands among them ("module 2 of 3"), and the ones on either side."""
+        modules = list(
             ModulePage.objects.live()
             .sibling_of(self)
             .order_by("path")
             .only("id", "path", "title", "url_path")
         )
-        index_ = next(
-            (i for i, page in enumerate(siblings) if page.pk == self.pk), None
-        )
-        if index_ is None:
-            return None, None
-        previous = siblings[index_ - 1] if index_ > 0 else None
-        following = siblings[index_ + 1] if index_ + 1 < len(siblings) else None
-        return previous, following
+        index_ = next((i for i, page in enumerate(modules) if page.pk == self.pk), None)
+        return ModuleOutline(modules=modules, index=index_)
+
+
+@dataclass(frozen=True)
+class ModuleOutline:
+    """A course's modules as a module page shows them."""
+
+    modules: list
+    index: int | None  # of the module shown; None when it is not live
+
+    @property
+    def position(self) -> int | None:
+        return None if self.index is None else self.index + 1
+
+    @property
+    def previous(self):
+        if not self.index:
+            return None
+        return self.modules[self.index - 1]
+
+    @property
+    def following(self):
+        if self.index is None or self.index + 1 >= len(self.modules):
+            return None
+        return self.modules[self.index + 1]
+
+    @property
+    def is_last(self) -> bool:
+        return self.index is not None and self.index + 1 == len(self.modules)

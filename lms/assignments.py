@@ -11,8 +11,10 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.contrib.auth import get_user_model
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, connection, transaction
+from django.db.models import Exists, OuterRef
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
@@ -93,6 +95,31 @@ def preview_assignment(*, by, course: CoursePage, **target) -> AssignmentPreview
     )
 
 
+def affected_people(*, by, course: CoursePage, **target):
+    """The people a batch would reach, by name, within the assigner's scope.
+
+    Each is annotated with has_completed (the course) and has_assignment (a
+    current one, whose due date stays), as preview_assignment counts them.
+    """
+    course = course.get_canonical()
+    return (
+        _scoped_people(by, **target)
+        .annotate(
+            has_completed=Exists(
+                Enrolment.objects.completed().filter(
+                    course=course, user_id=OuterRef("pk")
+                )
+            ),
+            has_assignment=Exists(
+                TrainingAssignment.objects.current().filter(
+                    course=course, user_id=OuterRef("pk")
+                )
+            ),
+        )
+        .order_by("name", "email", "pk")
+    )
+
+
 def ensure_assignments(
     *,
     user_ids: Iterable[int],
@@ -100,6 +127,7 @@ def ensure_assignments(
     due_on: date,
     source: str,
     reason: str = "",
+    reason_object=None,
     assigned_by=None,
     batch: AssignmentBatch | None = None,
     memberships: dict[int, RoleMembership] | None = None,
@@ -108,7 +136,9 @@ def ensure_assignments(
 
     People who have the course assigned keep their assignment (and due date);
     the new demand is added to it. Everyone is enrolled. Returns the
-    assignments this call created.
+    assignments this call created. reason_object is what asks for the course
+    (a role, a certification), which reason_text puts in words in the
+    reader's language; reason is a person's own words.
     """
     return _ensure_assignments(
         user_ids=user_ids,
@@ -116,6 +146,7 @@ def ensure_assignments(
         due_on=due_on,
         source=source,
         reason=reason,
+        reason_object=reason_object,
         assigned_by=assigned_by,
         batch=batch,
         memberships=memberships,
@@ -132,6 +163,7 @@ def _ensure_assignments(
     assigned_by,
     batch: AssignmentBatch | None,
     memberships: dict[int, RoleMembership] | None,
+    reason_object=None,
 ) -> list[TrainingAssignment]:
     """ensure_assignments for a course known to be canonical.
 
@@ -147,6 +179,12 @@ def _ensure_assignments(
         "source": source,
         "due_on": due_on,
         "reason": reason,
+        "reason_type_id": (
+            ContentType.objects.get_for_model(reason_object).pk
+            if reason_object is not None
+            else None
+        ),
+        "reason_id": reason_object.pk if reason_object is not None else None,
         "assigned_by_id": assigned_by.pk if assigned_by else None,
         "assigned_at": now,
     }
@@ -174,6 +212,8 @@ def _ensure_assignments(
     for pk, user_id in created_rows:
         assignment = TrainingAssignment(pk=pk, user_id=user_id, **values)
         assignment.course = course
+        if reason_object is not None:
+            assignment.reason_object = reason_object
         assignment._state.adding = False
         assignment._state.db = connection.alias
         created.append(assignment)

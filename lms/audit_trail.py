@@ -25,7 +25,7 @@ from wagtail.coreutils import get_content_type_label
 from wagtail.log_actions import registry
 from wagtail.models import ModelLogEntry
 
-from lms import scope
+from lms import erasure, scope
 
 PREFIXES_HOOK = "register_audit_trail_prefixes"
 
@@ -144,9 +144,10 @@ def summarise(data) -> str:
 
 
 def _plain(value) -> str:
+    # What erasure wrote (a name, a reason) reads in the reader's language.
     if isinstance(value, list | tuple):
-        return ", ".join(force_str(item) for item in value)
-    return force_str(value) if value not in (None, "") else ""
+        return ", ".join(erasure.readable(force_str(item)) for item in value)
+    return erasure.readable(force_str(value)) if value not in (None, "") else ""
 
 
 @dataclass(frozen=True)
@@ -172,6 +173,6 @@ def describe(entry: ModelLogEntry) -> AuditRow:
         who=force_str(entry.user_display_name),
         action=action,
         object_type=force_str(get_content_type_label(entry.content_type)),
-        object=entry.label,
+        object=erasure.readable_names(entry.label),
         details=summarise(entry.data),
     )

@@ -1,5 +1,7 @@
 """Forms of the hub screens; each limits its choices to what the user may see."""
 
+import json
+
 from django import forms
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
@@ -11,6 +13,7 @@ from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.forms.models import register_form_field_override
 from wagtail.admin.widgets import AdminDateInput, AdminPageChooser
 
+from courses.localization import localized_title
 from courses.models import CoursePage
 from lms import dates, ids, organisation, scope
 from lms.models import AssignmentBatch, OrgUnit, Role, ScenarioReview
@@ -76,11 +79,32 @@ class UnitChoiceField(IdChoiceField):
 
 
 def course_choices():
-    """Live courses in their original translation, where assignments point."""
+    """Live courses in their original translation, where assignments point,
+    with their course_title in the active language (CourseChoiceField)."""
     earlier = CoursePage.objects.filter(
         translation_key=OuterRef("translation_key"), pk__lt=OuterRef("pk")
     )
-    return CoursePage.objects.live().filter(~Exists(earlier)).order_by("title")
+    return (
+        CoursePage.objects.live()
+        .filter(~Exists(earlier))
+        .annotate(course_title=localized_title())
+        .order_by("course_title", "pk")
+    )
+
+
+class CourseLabelMixin:
+    """A course choice labelled in the reader's language (course_choices)."""
+
+    def label_from_instance(self, obj):
+        return getattr(obj, "course_title", obj.title)
+
+
+class CourseChoiceField(CourseLabelMixin, IdChoiceField):
+    pass
+
+
+class CourseMultipleChoiceField(CourseLabelMixin, IdMultipleChoiceField):
+    pass
 
 
 def _manager_label(user) -> str:
@@ -196,7 +220,15 @@ class EndMembershipForm(forms.Form):
 
 
 class AssignmentForm(forms.Form):
-    course = IdChoiceField(label=_("Course"), queryset=CoursePage.objects.none())
+    # The fields that each kind of target uses; the others are ignored, and
+    # the admin's w-rules controller hides them while another target is chosen.
+    TARGET_FIELDS = {
+        AssignmentBatch.Target.PERSON: ("person",),
+        AssignmentBatch.Target.ROLE: ("role", "unit", "include_subunits"),
+        AssignmentBatch.Target.UNIT: ("unit", "include_subunits"),
+    }
+
+    course = CourseChoiceField(label=_("Course"), queryset=CoursePage.objects.none())
     target = forms.ChoiceField(
         label=_("Assign to"),
         choices=AssignmentBatch.Target.choices,
@@ -215,7 +247,11 @@ class AssignmentForm(forms.Form):
     include_subunits = forms.BooleanField(
         label=_("Include the units below"), required=False, initial=True
     )
-    due_on = forms.DateField(label=_("Due date"), widget=AdminDateInput)
+    due_on = forms.DateField(
+        label=_("Due date"),
+        widget=AdminDateInput,
+        help_text=_("Year-month-day, such as 2027-03-31."),
+    )
     reason = forms.CharField(label=_("Reason"), max_length=300)
     # Carried from the preview to the confirmation: one assignment per form.
     token = forms.UUIDField(widget=forms.HiddenInput, required=False)
@@ -228,6 +264,10 @@ class AssignmentForm(forms.Form):
             "name", "email"
         )
         self.fields["unit"].queryset = scope.visible_units(user).order_by("path")
+        for name in ("person", "role", "unit", "include_subunits"):
+            targets = [t for t, names in self.TARGET_FIELDS.items() if name in names]
+            # Read by the w-rules controller: show the field for these targets.
+            self.fields[name].show_rules = json.dumps({"target": targets})
 
     def clean_due_on(self):
         due_on = self.cleaned_data["due_on"]
@@ -237,12 +277,8 @@ class AssignmentForm(forms.Form):
     def clean(self):
         data = super().clean()
         target = data.get("target")
-        required = {"person": ["person"], "role": ["role"], "unit": ["unit"]}.get(
-            target, []
-        )
-        for name in required:
-            if not data.get(name):
-                self.add_error(name, _("Choose who to assign the course to."))
+        if target and not data.get(target):
+            self.add_error(target, _("Choose who to assign the course to."))
         if target == "person":
             data["role"] = data["unit"] = None
         if target == "unit":

@@ -4,24 +4,19 @@ number of queries whatever the number of people."""
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.paginator import Page, Paginator
 from django.db.models import (
     Count,
     Exists,
     OuterRef,
-    Q,
     StringAgg,
     Subquery,
     Value,
     Window,
 )
-from django.db.models.functions import Coalesce
-from django.utils import translation
-from wagtail.coreutils import get_supported_content_language_variant
-from wagtail.models import Locale
 
+from courses.localization import localized_pages
 from courses.models import CoursePage
 from lms.models import OrgUnit, Role, RoleMembership, TrainingAssignment
 
@@ -131,7 +126,7 @@ def team_matrix(
             total["course_id"], MatrixColumn(total["course_id"])
         )
         column.counts[total["status"]] = total["n"]
-    for course_id, course in _localized_courses(columns).items():
+    for course_id, course in localized_pages(CoursePage, columns).items():
         columns[course_id].course = course
     ordered = sorted(columns.values(), key=lambda column: column.course.title)
     for row in rows.values():
@@ -161,42 +156,3 @@ def _page(people, page_number, *, per_page: int) -> Page:
     page = paginator.get_page(page_number)
     page.object_list = list(page.object_list)
     return page
-
-
-def _localized_courses(ids) -> dict[int, CoursePage]:
-    """Each course's live translation in the active language, else the course
-    (lms.progress.localized_pages), in one query: the locale is Wagtail's
-    Locale.get_active(), looked up inside it."""
-    ids = set(ids)
-    if not ids:
-        return {}
-    try:
-        active = get_supported_content_language_variant(translation.get_language())
-    except LookupError:
-        active = None
-    default = get_supported_content_language_variant(settings.LANGUAGE_CODE)
-    locale = Coalesce(
-        Subquery(Locale.objects.filter(language_code=active).values("pk")[:1]),
-        Subquery(Locale.objects.filter(language_code=default).values("pk")[:1]),
-    )
-    pages = CoursePage.objects.annotate(
-        in_active_locale=Q(live=True, locale_id=locale)
-    ).filter(
-        Q(pk__in=ids)
-        | Q(
-            in_active_locale=True,
-            translation_key__in=CoursePage.objects.filter(pk__in=ids).values(
-                "translation_key"
-            ),
-        )
-    )
-    courses, translations = {}, {}
-    for page in pages:
-        if page.pk in ids:
-            courses[page.pk] = page
-        if page.in_active_locale:
-            translations[page.translation_key] = page
-    return {
-        pk: translations.get(course.translation_key, course)
-        for pk, course in courses.items()
-    }

@@ -1,4 +1,5 @@
-"""Email notifications about assignments: new, reminder and overdue.
+"""Email notifications: about assignments (new, reminder and overdue), and
+to a learner whose scenario answer has been reviewed.
 
 Every notice is first written as a Notification row whose key (assignment,
 kind, period) is unique, and then sent by a task that marks the row sent.
@@ -27,12 +28,14 @@ from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone, translation
 
-from courses.models import CoursePage
+from courses.localization import localized_page
 from lms import app_settings, bulk_sql, scope
-from lms.models import Notification, TrainingAssignment
+from lms.models import Notification, ScenarioReview, TrainingAssignment
 
 # An assignment is announced once; its period never changes.
 ASSIGNED_PERIOD = "1"
+# A review is announced once, too.
+REVIEWED_PERIOD = "1"
 
 
 class Notice(NamedTuple):
@@ -159,7 +162,9 @@ def queue_due_notices(today: date) -> Counter:
     """
     from lms.tasks import enqueue_send
 
-    rows = record_notices(notices_due(today)) + unsent_assigned(today)
+    rows = (
+        record_notices(notices_due(today)) + unsent_assigned(today) + unsent_reviewed()
+    )
     for row in rows:
         enqueue_send(row.pk)
     counts = Counter(row.kind for row in rows)
@@ -214,12 +219,46 @@ def notify_assigned(assignment_ids: Iterable[int]) -> list[int]:
     return pending
 
 
+def unsent_reviewed() -> list[Unsent]:
+    """Review notices of active learners whose mail has not gone out."""
+    return [
+        Unsent(*row)
+        for row in Notification.objects.filter(
+            kind=Notification.Kind.REVIEWED,
+            sent_at__isnull=True,
+            review__submission__enrolment__user__is_active=True,
+        )
+        .order_by("pk")
+        .values_list("pk", "kind", "escalated")
+    ]
+
+
+def notify_reviewed(review: ScenarioReview) -> None:
+    """Record the mail that tells a learner their answer has been reviewed,
+    and queue it.
+
+    Called in the review's transaction, so that a review is never committed
+    without its notice: if the process dies before the mail is queued, the
+    daily run finds the row unsent. The mail is queued on commit.
+    """
+    from lms.tasks import enqueue_send
+
+    notification, _created = Notification.objects.get_or_create(
+        review=review,
+        kind=Notification.Kind.REVIEWED,
+        defaults={"period": REVIEWED_PERIOD},
+    )
+    if notification.sent_at is None:
+        enqueue_send(notification.pk)
+
+
 def send_notification(notification_id: int) -> bool:
     """Send a notification's mails and mark it sent; True if sent by this call.
 
     Nothing is sent for a row already sent (the row is locked, so two workers
     cannot both send it), nor for one that no longer applies: the assignment
-    was completed, exempted or withdrawn, or its due date has moved since.
+    was completed, exempted or withdrawn, or its due date has moved since;
+    the learner of a reviewed answer is no longer active.
     """
     with transaction.atomic():
         notification = (
@@ -229,18 +268,76 @@ def send_notification(notification_id: int) -> bool:
         )
         if notification is None:
             return False
-        assignment = (
-            TrainingAssignment.objects.open(timezone.localdate())
-            .filter(pk=notification.assignment_id, user__is_active=True)
-            .select_related("user", "course", "assigned_by")
-            .first()
-        )
-        if assignment is None or not _still_applies(notification, assignment):
+        if notification.kind == Notification.Kind.REVIEWED:
+            messages = _review_messages(notification)
+        else:
+            messages = _assignment_messages(notification)
+        if not messages:
             return False
-        mailers.default.send_messages(_messages(notification, assignment))
+        mailers.default.send_messages(messages)
         notification.sent_at = timezone.now()
         notification.save(update_fields=["sent_at"])
     return True
+
+
+def _assignment_messages(notification: Notification) -> list[EmailMultiAlternatives]:
+    """The mails of a notice about an assignment; none if it no longer applies."""
+    assignment = (
+        TrainingAssignment.objects.open(timezone.localdate())
+        .filter(pk=notification.assignment_id, user__is_active=True)
+        .select_related("user", "course", "assigned_by")
+        .first()
+    )
+    if assignment is None or not _still_applies(notification, assignment):
+        return []
+    return _messages(notification, assignment)
+
+
+def _review_messages(notification: Notification) -> list[EmailMultiAlternatives]:
+    """The learner's mail about the review of their answer: the decision, the
+    feedback, and a link back to the scenario in the learner's language."""
+    review = (
+        ScenarioReview.objects.filter(
+            pk=notification.review_id,
+            submission__enrolment__user__is_active=True,
+        )
+        .select_related(
+            "reviewer",
+            "submission__module",
+            "submission__enrolment__user",
+            "submission__enrolment__course",
+        )
+        .first()
+    )
+    if review is None:
+        return []
+    submission = review.submission
+    learner = submission.enrolment.user
+    module = localized_page(submission.module, _language_of(learner))
+    block = module.find_block(submission.block_id, "scenario")
+    if block is None:  # the translation lacks the scenario: link the original
+        module = submission.module
+        block = module.find_block(submission.block_id, "scenario")
+    url = module.get_url()
+    context = {
+        "review": review,
+        "approved": review.decision == ScenarioReview.Decision.APPROVED,
+        "reviewer_name": review.reviewer.get_full_name() if review.reviewer else "",
+        "module_title": module.title,
+        "scenario_title": block.value["title"] if block else module.title,
+        "answer_url": _absolute(f"{url}#block-{submission.block_id}")
+        if url
+        else _my_learning_url(),
+    }
+    return [
+        _message(
+            "reviewed",
+            learner,
+            submission.enrolment.course,
+            context,
+            key=notification.idempotency_key,
+        )
+    ]
 
 
 def _still_applies(notification: Notification, assignment) -> bool:
@@ -286,9 +383,9 @@ def _message(
     template: str, recipient, course, context, *, key: str
 ) -> EmailMultiAlternatives:
     """One mail, text and HTML, rendered in the recipient's language."""
-    language = recipient.language or settings.LANGUAGE_CODE
+    language = _language_of(recipient)
     with translation.override(language):
-        page = _course_in(course, language)
+        page = localized_page(course, language)
         context = {
             **context,
             "recipient": recipient,
@@ -317,17 +414,9 @@ def _message(
     return message
 
 
-def _course_in(course: CoursePage, language: str) -> CoursePage:
-    """The course's live translation in a language, or the course itself."""
-    return (
-        CoursePage.objects.live()
-        .filter(
-            translation_key=course.translation_key,
-            locale__language_code=language,
-        )
-        .first()
-        or course
-    )
+def _language_of(recipient) -> str:
+    """The language a person's mails are written in."""
+    return getattr(recipient, "language", "") or settings.LANGUAGE_CODE
 
 
 def _absolute(url: str | None) -> str | None:

@@ -24,10 +24,6 @@ from lms.models import (
 MAX_UNIT_DEPTH = 10
 
 
-def _role_reason(role) -> str:
-    return _("Required for the role %(role)s") % {"role": role.name}
-
-
 def check_room_below(parent: OrgUnit | None, unit: OrgUnit | None = None) -> None:
     """Refuse a parent below which the unit (with its own units) would sink
     deeper than MAX_UNIT_DEPTH."""
@@ -134,7 +130,7 @@ def join_role(
                 course=requirement.course,
                 due_on=started_on + timedelta(days=requirement.due_within_days),
                 source=TrainingAssignment.Source.ROLE,
-                reason=_role_reason(role),
+                reason_object=role,
                 assigned_by=by,
                 memberships={user.pk: membership},
             )
@@ -219,7 +215,7 @@ def sync_role_requirements(*, role: Role, by=None) -> None:
             course=requirement.course,
             due_on=today + timedelta(days=requirement.due_within_days),
             source=TrainingAssignment.Source.ROLE,
-            reason=_role_reason(role),
+            reason_object=role,
             assigned_by=by,
             memberships=members,
         )

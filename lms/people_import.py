@@ -7,6 +7,10 @@ updates; it never ends a membership that the file does not mention.
 
 Employee numbers are checked (at most 50 characters, once per file) and
 stored on the person where the user model has an ``employee_number`` field.
+
+Units are created only when asked for (create_units): otherwise a unit that
+does not exist is an error. Either way, a new unit whose path is one edit
+away from an existing one (Hub/Webcaer beside Hub/Webcare) is pointed out.
 """
 
 import codecs
@@ -116,6 +120,8 @@ class Changes:
     new_units: list[str] = field(default_factory=list)
     new_memberships: list[NewMembership] = field(default_factory=list)
     new_managers: list[NewManager] = field(default_factory=list)
+    # A new unit's path to the existing one it is one edit away from.
+    look_alike_units: dict[str, str] = field(default_factory=dict)
 
     def counts(self) -> dict[str, int]:
         """The number of changes of each kind, e.g. for the audit log."""
@@ -172,11 +178,18 @@ class Changes:
             _("%(email)s manages %(unit)s") % {"email": item.email, "unit": item.unit}
             for item in self.new_managers
         ]
+        units = [
+            _("%(unit)s (did you mean %(existing)s?)")
+            % {"unit": unit, "existing": self.look_alike_units[unit]}
+            if unit in self.look_alike_units
+            else unit
+            for unit in self.new_units
+        ]
         sections = [
             (_("New people"), people),
             (_("Changed names"), renamed),
             (_("Changed employee numbers"), numbers),
-            (_("New units"), list(self.new_units)),
+            (_("New units"), units),
             (_("New memberships"), memberships),
             (_("New managers"), managers),
         ]
@@ -192,6 +205,7 @@ class ImportPlan:
     changes: Changes = field(default_factory=Changes)
     for_user: object = None
     text: str = ""  # the decoded file, to confirm a dry run with
+    create_units: bool = False
 
     @property
     def is_valid(self) -> bool:
@@ -236,6 +250,37 @@ def import_notes() -> list[str]:
             "managers that are not in the file."
         ),
     ]
+
+
+def template_csv(for_user) -> str:
+    """A file to start from: the header and two example lines, with a unit
+    and a role that exist and that the importer may use."""
+    unit = scope.visible_units(for_user).order_by("-depth", "path").first()
+    unit_path = unit.path_label() if unit else "Hub/Webcare"
+    roles = list(Role.objects.order_by("name").values_list("name", flat=True)[:2])
+    roles = roles or ["Webcare agent"]
+    lines = [
+        COLUMNS,
+        (
+            "jan.jansen@example.org",
+            "Jan Jansen",
+            "E-1001",
+            unit_path,
+            roles[0],
+            for_user.email,
+        ),
+        (
+            "fatma.yildiz@example.org",
+            "Fatma Yildiz",
+            "E-1002",
+            unit_path,
+            ";".join(roles),
+            "",
+        ),
+    ]
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\r\n").writerows(lines)
+    return out.getvalue()
 
 
 # Reading the file
@@ -448,12 +493,30 @@ def _folded(names: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(name.casefold() for name in names)
 
 
+def one_edit_apart(first: str, second: str) -> bool:
+    """Whether two different texts differ by one letter added, removed or
+    changed, or by two neighbouring letters swapped."""
+    if first == second or abs(len(first) - len(second)) > 1:
+        return False
+    start = 0
+    while start < min(len(first), len(second)) and first[start] == second[start]:
+        start += 1
+    first, second = first[start:], second[start:]
+    return (
+        first[1:] == second[1:]  # changed
+        or first[1:] == second  # removed
+        or first == second[1:]  # added
+        or (first[:2] == second[1::-1] and first[2:] == second[2:])  # swapped
+    )
+
+
 @dataclass
 class _Directory:
     """The people, units, roles, memberships and managers an import touches."""
 
     users: dict[str, list]
     units: dict[tuple[str, ...], list[OrgUnit]]
+    unit_names: dict[tuple[str, ...], tuple[str, ...]]  # as spelled in the tree
     roles_exact: dict[str, Role]
     roles_folded: dict[str, list[Role]]
     memberships: set[tuple[int, int, int | None]]
@@ -475,6 +538,20 @@ class _Directory:
     def unit(self, names: tuple[str, ...]) -> OrgUnit | None:
         found = self.units_called(names)
         return found[0] if len(found) == 1 else None
+
+    def look_alike(self, names: tuple[str, ...]) -> str | None:
+        """The path of an existing unit one edit away from a path that is not
+        one, compared without case; None if there is none. Only units the
+        importer manages are named: the others' names are not theirs to see."""
+        wanted = UNIT_SEPARATOR.join(_folded(names))
+        for folded, spelled in self.unit_names.items():
+            if (
+                len(folded) == len(names)
+                and one_edit_apart(wanted, UNIT_SEPARATOR.join(folded))
+                and any(self.may_manage(unit) for unit in self.units[folded])
+            ):
+                return UNIT_SEPARATOR.join(spelled)
+        return None
 
     def role(self, name: str) -> Role | None:
         if name in self.roles_exact:
@@ -509,6 +586,7 @@ def _load_directory(rows: list[ImportRow], for_user=None) -> _Directory:
         users[user.email_folded].append(user)
 
     units = defaultdict(list)
+    unit_names = {}
     names_by_path = {}
     for unit in OrgUnit.objects.only(
         "pk", "path", "depth", "numchild", "name"
@@ -517,6 +595,7 @@ def _load_directory(rows: list[ImportRow], for_user=None) -> _Directory:
         names = (*parent_names, unit.name)
         names_by_path[unit.path] = names
         units[_folded(names)].append(unit)
+        unit_names.setdefault(_folded(names), names)
 
     roles_exact, roles_folded = {}, defaultdict(list)
     for role in Role.objects.all():
@@ -554,6 +633,7 @@ def _load_directory(rows: list[ImportRow], for_user=None) -> _Directory:
     return _Directory(
         users=users,
         units=units,
+        unit_names=unit_names,
         roles_exact=roles_exact,
         roles_folded=roles_folded,
         memberships=memberships,
@@ -565,7 +645,9 @@ def _load_directory(rows: list[ImportRow], for_user=None) -> _Directory:
     )
 
 
-def _check_rows(rows: list[ImportRow], directory: _Directory) -> list[RowError]:
+def _check_rows(
+    rows: list[ImportRow], directory: _Directory, *, create_units: bool = False
+) -> list[RowError]:
     """The checks that need the database."""
     errors = []
     in_file = {row.email.lower() for row in rows}
@@ -597,7 +679,7 @@ def _check_rows(rows: list[ImportRow], directory: _Directory) -> list[RowError]:
                     % {"email": row.email}
                 )
         if row.unit:
-            _check_unit(row, directory, error)
+            _check_unit(row, directory, error, create_units=create_units)
         for name in row.roles:
             if directory.role(name) is None:
                 error(_("unknown role '%(role)s'") % {"role": name})
@@ -630,7 +712,9 @@ def _check_rows(rows: list[ImportRow], directory: _Directory) -> list[RowError]:
     return errors
 
 
-def _check_unit(row: ImportRow, directory: _Directory, error) -> None:
+def _check_unit(
+    row: ImportRow, directory: _Directory, error, *, create_units: bool
+) -> None:
     deepest = None
     for depth in range(1, len(row.unit) + 1):
         names = row.unit[:depth]
@@ -642,12 +726,35 @@ def _check_unit(row: ImportRow, directory: _Directory, error) -> None:
             )
             return
         if not found:
+            if not create_units:
+                _missing_unit(names, directory, error)
             break
         deepest = found[0]
     if directory.managed_paths is not None and (
         deepest is None or not directory.may_manage(deepest)
     ):
         error(_("you do not manage the unit '%(unit)s'") % {"unit": row.unit_label})
+
+
+def _missing_unit(names: tuple[str, ...], directory: _Directory, error) -> None:
+    unit = UNIT_SEPARATOR.join(names)
+    look_alike = directory.look_alike(names)
+    if look_alike:
+        error(
+            _(
+                "there is no unit '%(unit)s': did you mean '%(existing)s'? To "
+                "create it, choose to create units that do not exist"
+            )
+            % {"unit": unit, "existing": look_alike}
+        )
+    else:
+        error(
+            _(
+                "there is no unit '%(unit)s'; to create it, choose to create "
+                "units that do not exist"
+            )
+            % {"unit": unit}
+        )
 
 
 def _plan_changes(rows: list[ImportRow], directory: _Directory) -> Changes:
@@ -704,28 +811,44 @@ def _plan_changes(rows: list[ImportRow], directory: _Directory) -> Changes:
                     )
                 )
     changes.new_units = [UNIT_SEPARATOR.join(names) for names in new_units.values()]
+    for names in new_units.values():
+        # Only the first new level of a path: below it, every unit is new.
+        if len(names) == 1 or directory.unit(names[:-1]) is not None:
+            look_alike = directory.look_alike(names)
+            if look_alike:
+                changes.look_alike_units[UNIT_SEPARATOR.join(names)] = look_alike
     return changes
 
 
 # The public interface
 
 
-def parse_people_csv(source, *, for_user=None) -> ImportPlan:
+def parse_people_csv(
+    source, *, for_user=None, create_units: bool = False
+) -> ImportPlan:
     """Check a people file (text, bytes or a file) and plan the import; no writes.
 
     With for_user, the file may only touch the units that person manages
-    (HR and administrators may touch every unit).
+    (HR and administrators may touch every unit). Units that do not exist
+    are errors, unless create_units asks for them to be created.
     """
     text, error = _decode(source)
     if error:
         return ImportPlan(errors=[error], for_user=for_user)
     rows, errors = _read_rows(text)
-    plan = ImportPlan(rows=rows, errors=errors, for_user=for_user, text=text)
+    plan = ImportPlan(
+        rows=rows,
+        errors=errors,
+        for_user=for_user,
+        text=text,
+        create_units=create_units,
+    )
     if not rows:
         return plan
     directory = _load_directory(rows, for_user)
     plan.errors = sorted(
-        [*errors, *_check_rows(rows, directory)], key=lambda error: error.line
+        [*errors, *_check_rows(rows, directory, create_units=create_units)],
+        key=lambda error: error.line,
     )
     if plan.is_valid:
         plan.changes = _plan_changes(rows, directory)
@@ -745,7 +868,7 @@ def apply_import(plan: ImportPlan, by=None) -> ImportResult:
         # so the same file sent twice at once changes things once.
         locks.hold_until_commit("lms.import_people")
         directory = _load_directory(plan.rows, plan.for_user)
-        errors = _check_rows(plan.rows, directory)
+        errors = _check_rows(plan.rows, directory, create_units=plan.create_units)
         if errors:
             raise ImportRejected(errors)
         changes = _plan_changes(plan.rows, directory)

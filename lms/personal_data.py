@@ -20,6 +20,7 @@ from django.utils.encoding import force_str
 from wagtail.log_actions import registry
 from wagtail.models import ModelLogEntry
 
+from lms.erasure import ERASED_TEXT
 from lms.models import (
     AssignmentBatch,
     AssignmentDemand,
@@ -37,8 +38,6 @@ from lms.models import (
     TrainingAssignment,
 )
 
-# What replaces a text that was the person's own, or only about them.
-ERASED_TEXT = "[erased]"
 # The keys of a log entry's data that name the person it is about, and
 # those that hold free text written about them.
 PERSON_KEYS = frozenset({"person", "learner", "holder", "target"})
@@ -128,6 +127,7 @@ def records(user) -> dict[str, list[dict]]:
     )
     assignments = (
         TrainingAssignment.objects.filter(user=user)
+        .with_reason()
         .select_related("course", "exemption")
         .prefetch_related(
             Prefetch(
@@ -161,9 +161,9 @@ def records(user) -> dict[str, list[dict]]:
         .select_related("module", "review")
         .order_by("submitted_at", "pk")
     )
-    notifications = Notification.objects.filter(assignment__user=user).order_by(
-        "created_at", "pk"
-    )
+    notifications = Notification.objects.filter(
+        Q(assignment__user=user) | Q(review__submission__enrolment__user=user)
+    ).order_by("created_at", "pk")
     return {
         "managed_units": [as_record(unit) for unit in units.order_by("path")],
         "memberships": [
@@ -198,6 +198,8 @@ def _assignment(assignment) -> dict:
     return as_record(
         assignment,
         course=_title(assignment.course),
+        # What reason_type and reason_id stand for, in words.
+        reason_text=assignment.reason_text,
         demands=[
             as_record(d, batch=as_record(d.batch) if d.batch else None)
             for d in assignment.demands.all()

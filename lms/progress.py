@@ -4,8 +4,10 @@ from dataclasses import dataclass, field
 
 from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
-from wagtail.models import Locale, Page
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import Page
 
+from courses.localization import localized_pages
 from courses.models import CoursePage, ModulePage
 from lms.models import (
     CourseCompletion,
@@ -21,40 +23,6 @@ def _percent(done: int, total: int) -> int:
     return (done * 100 // total) if total else 0
 
 
-def localized_pages_by_id(model, ids) -> dict:
-    """Each page's live translation in the active language, else the page
-    itself, by the page's id; the pages and their translations in one query."""
-    ids = {pk for pk in ids if pk is not None}
-    if not ids:
-        return {}
-    locale = Locale.get_active()
-    pages = model.objects.filter(
-        Q(pk__in=ids)
-        | Q(
-            live=True,
-            locale=locale,
-            translation_key__in=model.objects.filter(pk__in=ids).values(
-                "translation_key"
-            ),
-        )
-    )
-    originals, translations = {}, {}
-    for page in pages:
-        if page.pk in ids:
-            originals[page.pk] = page
-        if page.live and page.locale_id == locale.pk:
-            translations[page.translation_key] = page
-    return {
-        pk: translations.get(page.translation_key, page)
-        for pk, page in originals.items()
-    }
-
-
-def localized_pages(model, pages):
-    """The translation of each page in the active language, else the page itself."""
-    return localized_pages_by_id(model, [page.pk for page in pages])
-
-
 @dataclass
 class LearningItem:
     enrolment: Enrolment
@@ -67,15 +35,15 @@ def learning_overview(user) -> dict:
     """My learning: courses in progress with a resume link, and completed ones.
 
     A fixed number of queries however many courses: the enrolments with their
-    progress and next module, the open assignments, the active locale and the
-    pages to link to.
+    progress and next module, the open assignments (with what asked for them)
+    and the pages to link to, in the reader's language.
     """
     enrolments = list(
         Enrolment.objects.filter(user=user).with_progress().with_next_module()
     )
     assignments = _open_assignments(user)
     # Courses and modules together: the links need only Page's own fields.
-    pages = localized_pages_by_id(
+    pages = localized_pages(
         Page,
         [enrolment.course_id for enrolment in enrolments]
         + [enrolment.next_module_id for enrolment in enrolments]
@@ -105,6 +73,9 @@ def learning_overview(user) -> dict:
             item for item in in_progress if item.enrolment.course_id not in listed
         ],
         "completed": completed,
+        # Work under way on a required or assigned course: the in-progress
+        # section must not say that nothing is.
+        "started_above": any(a.item for a in assignments),
         # Open assignments, split into required for roles and other.
         "required": [
             a for a in assignments if a.source == TrainingAssignment.Source.ROLE
@@ -123,6 +94,7 @@ def _open_assignments(user) -> list[TrainingAssignment]:
         .filter(user=user)
         .with_status(today)
         .select_related("assigned_by")
+        .with_reason()
     )
     # Filtered here, not in SQL: a WHERE on status would repeat its whole
     # expression, and a person has a handful of assignments.
@@ -265,3 +237,35 @@ def completed_course_keys(user, translation_keys, since=None) -> set:
     if since is not None:
         completions = completions.filter(completed_at__gte=since)
     return set(completions.values_list("enrolment__course__translation_key", flat=True))
+
+
+# A catalogue card's state for the reader, from the most to the least pressing.
+CATALOGUE_STATES = {
+    "assigned": _("To do"),
+    "in_progress": _("In progress"),
+    "completed": _("Completed"),
+}
+
+
+def catalogue_states(user, courses) -> dict:
+    """What each course of a catalogue page is to a signed-in person, by
+    translation key: completed, in progress, or to do (assigned and not
+    started); courses they have nothing to do with are left out. Two queries."""
+    if not user.is_authenticated:
+        return {}
+    keys = [course.translation_key for course in courses]
+    states = {
+        key: "completed" if status == Enrolment.Status.COMPLETED else "in_progress"
+        for key, status in Enrolment.objects.filter(
+            user=user, course__translation_key__in=keys
+        ).values_list("course__translation_key", "status")
+    }
+    assigned = TrainingAssignment.objects.current().filter(
+        user=user, course__translation_key__in=keys
+    )
+    # Assigned people are enrolled: what is asked of them outranks "in
+    # progress", not what they have already completed.
+    for key in assigned.values_list("course__translation_key", flat=True):
+        if states.get(key) != "completed":
+            states[key] = "assigned"
+    return {key: (state, CATALOGUE_STATES[state]) for key, state in states.items()}

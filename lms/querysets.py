@@ -149,6 +149,17 @@ class TrainingAssignmentQuerySet(models.QuerySet):
         """Assignments neither withdrawn nor closed by a new round of the course."""
         return self.filter(withdrawn_at__isnull=True, fulfilled_at__isnull=True)
 
+    def with_course_title(self):
+        """Annotate course_title: the course's title in the active language."""
+        from courses.localization import localized_title
+
+        return self.annotate(course_title=localized_title("course"))
+
+    def with_reason(self):
+        """Load what asked for each assignment (its role or certification),
+        for reason_text: a query per kind, whatever the number of rows."""
+        return self.prefetch_related("reason_object")
+
     def with_status(self, today):
         """Annotate effective_due, completed_at, is_exempt and status for a date.
 

@@ -5,15 +5,19 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
-from lms import scope
+from courses.localization import localized_title
+from lms import notifications, scope
 from lms.models import ScenarioReview, ScenarioSubmission
 from lms.services import complete_module_if_done
 
 
 def review_queue(user):
-    """Answers waiting for review from the people a manager is responsible for."""
-    submissions = ScenarioSubmission.objects.waiting().select_related(
-        "enrolment__user", "module"
+    """Answers waiting for review from the people a manager is responsible for,
+    with their module_title in the active language."""
+    submissions = (
+        ScenarioSubmission.objects.waiting()
+        .select_related("enrolment__user", "module")
+        .annotate(module_title=localized_title("module"))
     )
     if not scope.sees_everything(user):
         submissions = submissions.filter(enrolment__user__in=scope.visible_people(user))
@@ -25,7 +29,10 @@ def review_queue(user):
 def review_scenario(
     *, submission: ScenarioSubmission, by, decision: str, feedback: str = ""
 ) -> ScenarioReview:
-    """Approve an answer (the module may then be complete) or return it."""
+    """Approve an answer (the module may then be complete) or return it.
+
+    The learner is told by mail, sent by a worker once the review commits.
+    """
     learner = submission.enrolment.user
     if (
         not by.has_perm("lms.add_scenarioreview")
@@ -50,6 +57,7 @@ def review_scenario(
     review.save()
     submission.status = decision
     submission.save(update_fields=["status"])
+    notifications.notify_reviewed(review)
     if decision == ScenarioReview.Decision.APPROVED:
         complete_module_if_done(
             enrolment=submission.enrolment, module=submission.module

@@ -177,8 +177,9 @@ def submit_quiz(
     """Grade answers to a quiz block on the server and keep the attempt.
 
     ``answers`` maps question ids to the chosen answer ids; nothing else from
-    the client is trusted. A repeated post with the same token returns the
-    attempt it already made.
+    the client is trusted. Every question needs an answer: otherwise the
+    ValidationError names each unanswered question by its id. A repeated
+    post with the same token returns the attempt it already made.
     """
     token = _parse_token(token)
     block = module.find_block(block_id, "quiz")
@@ -193,6 +194,21 @@ def submit_quiz(
         result = grade_quiz(block.value, answers)
     except InvalidAnswer as error:
         raise ValidationError(str(error), code="invalid_answer") from error
+    if result.unanswered:
+        numbers = {
+            question.question_id: number
+            for number, question in enumerate(result.questions, start=1)
+        }
+        raise ValidationError(
+            {
+                question_id: ValidationError(
+                    _("Choose an answer to question %(number)d.")
+                    % {"number": numbers[question_id]},
+                    code="unanswered",
+                )
+                for question_id in result.unanswered
+            }
+        )
     score = (
         Decimal(result.score.numerator) / Decimal(result.score.denominator)
     ).quantize(Decimal("0.0001"), rounding=ROUND_HALF_UP)
@@ -245,7 +261,10 @@ def submit_scenario(
         raise ValidationError(
             _("This module has no such scenario."), code="unknown_block"
         )
-    cleaned = clean_scenario_text(text)
+    try:
+        cleaned = clean_scenario_text(text)
+    except ValidationError as error:
+        raise ValidationError({"text": error.error_list}) from None
     canonical, course = _resolve(module)
     enrolment = _locked_enrolment(user, course)
     existing = ScenarioSubmission.objects.filter(

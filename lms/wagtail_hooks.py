@@ -14,6 +14,7 @@ from lms.reports.views import (
 from lms.views.hub import audit
 from lms.views.hub.assignments import AssignmentViewSet
 from lms.views.hub.matrix import TeamMatrixViewSet
+from lms.views.hub.overview import HUB_MENU_NAME, HubOverviewViewSet
 from lms.views.hub.people import PeopleViewSet
 from lms.views.hub.people_import import PeopleImportViewSet
 from lms.views.hub.reviews import ReviewViewSet
@@ -25,11 +26,13 @@ class HubMenu(ViewSetGroup):
     """The hub managers' and HR's screens, under one "Hub" menu."""
 
     menu_label = _("Hub")
+    menu_name = HUB_MENU_NAME
     menu_icon = "group"
     menu_order = 150
     # Apps above lms (certification) add their screens to this menu.
     submenu_hook = "register_hub_menu_item"
     items = (
+        HubOverviewViewSet,
         TeamMatrixViewSet,
         AssignmentViewSet,
         ReviewViewSet,

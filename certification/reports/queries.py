@@ -5,12 +5,11 @@ from datetime import date, timedelta
 from django.db.models import (
     Count,
     Exists,
-    F,
     OuterRef,
     Q,
 )
 
-from certification.models import Certificate
+from certification.models import Certificate, localized_name
 from lms.reports.queries import person_columns, restrict_to_scope
 
 DEFAULT_EXPIRING_DAYS = 30
@@ -21,7 +20,7 @@ def certificate_rows(*, user, today: date):
     """Every certificate of the people in the viewer's scope, with its status."""
     rows = Certificate.objects.with_status(today).annotate(
         **person_columns("holder"),
-        certification_name=F("certification__name"),
+        certification_name=localized_name("certification"),
     )
     return restrict_to_scope(rows, user, "holder")
 

@@ -3,7 +3,8 @@
 from django import template
 from django.utils import timezone
 
-from certification.models import Certificate
+from certification import sharing
+from certification.models import Certificate, CertificateSettings
 
 register = template.Library()
 
@@ -18,9 +19,15 @@ def my_certificates(context):
     certificates = list(
         Certificate.objects.filter(holder=user).select_related("certification")
     )
+    issuer = CertificateSettings.for_request(context["request"]).issuer_name
     for certificate in certificates:
         certificate.status = certificate.status_on(today)
         certificate.status_label = Certificate.Status(certificate.status).label
+        if certificate.status != Certificate.Status.REVOKED:
+            certificate.share_url = sharing.verify_url(context["request"], certificate)
+            certificate.linkedin_url = sharing.linkedin_url(
+                context["request"], certificate, issuer=issuer
+            )
     return certificates
 
 

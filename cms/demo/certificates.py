@@ -27,6 +27,23 @@ CERTIFICATIONS = {
     "Social engagement": ("inwoners-betrekken-online", 24, ["Contentmaker"]),
     "Social recruitment": ("werven-via-sociale-media", 24, []),
 }
+# The names above in English, where they differ.
+ENGLISH_NAMES = {"Crisiscommunicatie": "Crisis communication"}
+CRITERIA = {
+    "nl": "Alle modules van de cursus afgerond, met goedgekeurde casussen.",
+    "en": "Completed every module of the course, with approved scenarios.",
+}
+
+
+def _english(name: str) -> dict:
+    english = ENGLISH_NAMES.get(name, name)
+    return {
+        "en": {
+            "name": english,
+            "description": f"Hub Academy: {english}",
+            "criteria": CRITERIA["en"],
+        }
+    }
 
 
 def _certifications():
@@ -37,9 +54,13 @@ def _certifications():
             defaults={
                 "validity_months": months,
                 "description": f"Hub Academy: {name}",
-                "criteria": "Alle modules van de cursus afgerond, met goedgekeurde casussen.",
+                "criteria": CRITERIA["nl"],
+                "translations": _english(name),
             },
         )
+        if not certification.translations:  # seeded before there were any
+            certification.translations = _english(name)
+            certification.save(update_fields=["translations"])
         if created:
             certification.courses.set(
                 CoursePage.objects.filter(slug=slug).order_by("pk")[:1]
@@ -88,7 +109,9 @@ def seed_certificates(users) -> None:
     window; elsewhere in the hub one certificate is revoked."""
     certifications = _certifications()
     learner, manager = users["learner@example.org"], users["manager@example.org"]
-    _hold(learner, certifications["Personal branding"], started_days_ago=40)
+    branding = _hold(learner, certifications["Personal branding"], started_days_ago=40)
+    if branding:
+        _earned_back_then(branding, reviewer=manager)
     crisis = _hold(
         learner, certifications["Crisiscommunicatie"], started_days_ago=330
     )  # 12 months

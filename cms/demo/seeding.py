@@ -3,13 +3,14 @@
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db import transaction
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Locale, Page, Site, Task, Workflow
 
 from cms.demo.certificates import seed_certificates
 from cms.demo.content import COURSES, TOPICS
 from cms.demo.hub import seed_hub
 from cms.demo.learners import stable_id, work_through
-from cms.models import HomePage
+from cms.demo.statement import STATEMENT
+from cms.models import AccessibilityStatementPage, HomePage
 from courses.models import CourseIndexPage, CoursePage, ModulePage, Topic
 from lms import services
 
@@ -37,8 +38,14 @@ DEMO_USERS = [
     ("manager@example.org", "Mehmet Yilmaz", "nl"),
     ("hr@example.org", "Ingrid Bakker", "nl"),
     ("editor@example.org", "Joost van Dam", "nl"),
+    ("moderator@example.org", "Fatima El Amrani", "nl"),
 ]
 HALF_DONE_COURSE = "webcare-basis"
+# Wagtail names the workflow it makes for the Moderators group, and its one
+# task, in English; a workflow has one name, and the demo's editors read
+# Dutch ("Stuur door naar Goedkeuring door moderatoren").
+WAGTAIL_WORKFLOW = "Moderators approval"
+WORKFLOW = "Goedkeuring door moderatoren"
 
 
 def _publish(page):
@@ -244,7 +251,16 @@ def _users(password: str):
         users[email] = user
     # Editors may keep the topics (a migration of courses grants it).
     users["editor@example.org"].groups.add(Group.objects.get(name="Editors"))
+    # Editors submit; the moderator approves and publishes (the moderators'
+    # workflow on every page, _workflow).
+    users["moderator@example.org"].groups.add(Group.objects.get(name="Moderators"))
     return users
+
+
+def _workflow():
+    """Wagtail's moderation workflow and its task, named in Dutch."""
+    Workflow.objects.filter(name=WAGTAIL_WORKFLOW).update(name=WORKFLOW)
+    Task.objects.filter(name=WAGTAIL_WORKFLOW).update(name=WORKFLOW)
 
 
 def _half_done(learner, course: CoursePage):
@@ -253,6 +269,13 @@ def _half_done(learner, course: CoursePage):
     modules = list(course.get_modules())
     for module in modules[: len(modules) // 2]:
         work_through(learner, module, token_prefix="demo")
+
+
+def _statement(language):
+    return {
+        key: value[language] if isinstance(value, dict) else value
+        for key, value in STATEMENT.items()
+    }
 
 
 @transaction.atomic
@@ -268,9 +291,11 @@ def seed(password: str) -> dict:
             "intro": CATALOGUE["intro"][language],
         },
     )
+    _translated_pages(homes, AccessibilityStatementPage, "toegankelijkheid", _statement)
     topics = _topics()
     courses = _courses(catalogues, topics)
     users = _users(password)
+    _workflow()
     seed_hub(users, password)
     seed_certificates(users)
     _half_done(users["learner@example.org"], courses[HALF_DONE_COURSE])

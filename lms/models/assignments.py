@@ -1,4 +1,6 @@
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -110,7 +112,23 @@ class TrainingAssignment(models.Model):
     )
     source = models.CharField(_("source"), max_length=10, choices=Source)
     due_on = models.DateField(_("due date"))
+    # A manager's words; the reasons the system gives are what asked for
+    # the assignment (reason_object), put in words in the reader's language.
     reason = models.CharField(_("reason"), max_length=300, blank=True)
+    # The role that requires the course, or the certification it renews
+    # (generic: lms knows nothing of certifications).
+    reason_type = models.ForeignKey(
+        ContentType,
+        verbose_name=_("asked for by (type)"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    reason_id = models.PositiveBigIntegerField(
+        _("asked for by (id)"), null=True, blank=True
+    )
+    reason_object = GenericForeignKey("reason_type", "reason_id")
     assigned_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("assigned by"),
@@ -141,13 +159,29 @@ class TrainingAssignment(models.Model):
         indexes = [models.Index(fields=["course", "due_on"])]
 
     def __str__(self):
-        return f"{self.user} – {self.course} ({self.due_on})"
+        # The course in the reader's language where the row has it
+        # (TrainingAssignmentQuerySet.with_course_title).
+        course = getattr(self, "course_title", None) or self.course
+        return f"{self.user} – {course} ({self.due_on})"
 
     @property
     def reason_text(self) -> str:
-        """Why, in words: a renewal keeps the certification's name as reason."""
-        if self.source == self.Source.RENEWAL and self.reason:
-            return _("To renew the certificate “%(name)s”") % {"name": self.reason}
+        """Why, in words, in the active language.
+
+        A role's requirement names the role, a renewal the certification (its
+        name in the active language, through its str()). Listings prefetch
+        reason_object (TrainingAssignmentQuerySet.with_reason). A manager's
+        reason, and rows from before reason_object, show the stored words.
+        """
+        about = self.reason_object if self.reason_type_id else None
+        if about is not None and self.source == self.Source.ROLE:
+            return _("Required for the role %(role)s") % {"role": about}
+        name = about if about is not None else self.reason
+        if self.source == self.Source.RENEWAL and name:
+            return _("To renew the certificate “%(name)s”") % {"name": name}
+        if not self.reason and self.reason_type_id:
+            # What asked for it is gone: at least the kind of reason.
+            return str(self.get_source_display())
         return self.reason
 
 

@@ -3,7 +3,8 @@ from django.utils.translation import gettext_lazy as _
 
 
 class Notification(models.Model):
-    """One notice about an assignment; its key makes a second copy impossible.
+    """One notice about an assignment, or about the review of a scenario
+    answer; its key makes a second copy impossible.
 
     The period says which occurrence it is: the due date for a reminder, the
     number of the overdue notice for overdue ones. A row is written before the
@@ -14,11 +15,22 @@ class Notification(models.Model):
         ASSIGNED = "assigned", _("New assignment")
         REMINDER = "reminder", _("Reminder")
         OVERDUE = "overdue", _("Overdue")
+        REVIEWED = "reviewed", _("Answer reviewed")
 
     assignment = models.ForeignKey(
         "lms.TrainingAssignment",
         verbose_name=_("assignment"),
         on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="notifications",
+    )
+    review = models.ForeignKey(
+        "lms.ScenarioReview",
+        verbose_name=_("review"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
         related_name="notifications",
     )
     kind = models.CharField(_("kind"), max_length=10, choices=Kind)
@@ -34,11 +46,21 @@ class Notification(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["assignment", "kind", "period"], name="lms_notification_once"
-            )
+            ),
+            models.UniqueConstraint(
+                fields=["review", "kind"], name="lms_review_notification_once"
+            ),
+            # About an assignment or a review, never both or neither.
+            models.CheckConstraint(
+                condition=models.Q(assignment__isnull=False, review__isnull=True)
+                | models.Q(assignment__isnull=True, review__isnull=False),
+                name="lms_notification_about_one_thing",
+            ),
         ]
 
     def __str__(self):
-        return f"{self.get_kind_display()} {self.period}: {self.assignment}"
+        about = self.assignment if self.assignment_id else self.review
+        return f"{self.get_kind_display()} {self.period}: {about}"
 
     @property
     def idempotency_key(self) -> str:

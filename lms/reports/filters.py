@@ -31,6 +31,16 @@ class UnitChoiceField(IdChoiceField):
         return obj.indented_name
 
 
+class CourseChoiceField(IdChoiceField):
+    def label_from_instance(self, obj):
+        # In the reader's language (queries.courses_with_assignments).
+        return getattr(obj, "course_title", obj.title)
+
+
+class CourseFilter(IdChoiceFilter):
+    field_class = CourseChoiceField
+
+
 class UnitFilter(IdChoiceFilter):
     """A unit and everything below it (applied by PeopleFilterSet)."""
 
@@ -74,7 +84,7 @@ class PeopleFilterSet(WagtailFilterSet):
 
 
 class CompletionFilterSet(PeopleFilterSet):
-    course = IdChoiceFilter(
+    course = CourseFilter(
         label=_("Course"),
         empty_label=_("All courses"),
         queryset=lambda request: queries.courses_with_assignments(),

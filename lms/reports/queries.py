@@ -12,6 +12,7 @@ from django.db.models import CharField, Count, F, OuterRef, Subquery, Value
 from django.db.models.functions import Coalesce, NullIf
 from django.utils.translation import gettext_lazy as _
 
+from courses.localization import localized_title
 from courses.models import CoursePage
 from lms import scope
 from lms.models import (
@@ -152,7 +153,8 @@ def completion_rows(*, user, today):
         .with_status(today)
         .annotate(
             **person_columns("user"),
-            course_title=F("course__title"),
+            # In the reader's language: the page's and its exports' alike.
+            course_title=localized_title("course"),
             best_score=Subquery(best_score),
         )
     )
@@ -164,11 +166,22 @@ def overdue_rows(*, user, today):
     return completion_rows(user=user, today=today).filter(status="overdue")
 
 
+def due_between(rows, first, last):
+    """Completion rows still open whose due date falls between two days."""
+    return rows.filter(
+        effective_due__range=(first, last),
+        status__in=["not_started", "in_progress"],
+    )
+
+
 def courses_with_assignments():
-    """The courses anyone is (or was) assigned, for the course filter."""
-    return CoursePage.objects.filter(
-        pk__in=TrainingAssignment.objects.values("course_id")
-    ).order_by("title")
+    """The courses anyone is (or was) assigned, for the course filter, with
+    their course_title in the active language."""
+    return (
+        CoursePage.objects.filter(pk__in=TrainingAssignment.objects.values("course_id"))
+        .annotate(course_title=localized_title())
+        .order_by("course_title", "pk")
+    )
 
 
 # Figures -----------------------------------------------------------------

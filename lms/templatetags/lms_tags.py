@@ -18,6 +18,18 @@ def course_progress(context, course):
 
 
 @register.simple_tag(takes_context=True)
+def catalogue_states(context, courses):
+    """The signed-in person's state of each course on a catalogue page."""
+    return progress.catalogue_states(context["request"].user, courses)
+
+
+@register.filter
+def state_of(states, course):
+    """A course's (state, label) in catalogue_states, or None."""
+    return states.get(course.translation_key)
+
+
+@register.simple_tag(takes_context=True)
 def module_state(context, module):
     """The signed-in learner's enrolment, completion and answers for a module."""
     return progress.module_state(context["request"].user, module)
@@ -55,13 +67,57 @@ def _quiz_feedback(quiz, attempt, reveal: bool):
     return questions
 
 
+def _error_summary(request, block_id, targets: dict[str, str]):
+    """The errors a submit of a block came back with, for an error summary.
+
+    targets maps the fields an error may name (a question id, "text") to the
+    id of the control that a summary entry links to. Returns the entries
+    ({"message", "target"}: the fields' in their order, then the others) and
+    each field's messages; both empty when the block has no error.
+    """
+    error = getattr(request, "lms_errors", {}).get(block_id)
+    if error is None:
+        return [], {}
+    by_field, other = {}, []
+    if hasattr(error, "error_dict"):
+        for name, messages in error.message_dict.items():
+            if name in targets:
+                by_field[name] = messages
+            else:
+                other.extend(messages)
+    else:
+        other = error.messages
+    entries = [
+        {"message": message, "target": target}
+        for name, target in targets.items()
+        for message in by_field.get(name, [])
+    ]
+    entries += [{"message": message, "target": ""} for message in other]
+    return entries, by_field
+
+
 @register.inclusion_tag("lms/tags/quiz_panel.html", takes_context=True)
 def quiz_panel(context, page, block, state):
     """A quiz as a form, with feedback on the learner's latest attempt."""
     request = context["request"]
     block_state = state.block(block.id)
     latest = block_state.latest
-    errors = getattr(request, "lms_errors", {}).get(block.id)
+    questions = [
+        {"id": question_id, "value": question, "choices": question_choices(question)}
+        for question_id, question in quiz_questions(block.value)
+    ]
+    errors, by_question = _error_summary(
+        request,
+        block.id,
+        {
+            # An entry links to the question's first answer.
+            question["id"]: f"c-{block.id}-{question['choices'][0][0]}"
+            for question in questions
+            if question["choices"]
+        },
+    )
+    for question in questions:
+        question["errors"] = by_question.get(question["id"], [])
     chosen = set()
     if errors:  # keep what the learner ticked when the form comes back with an error
         chosen = {
@@ -72,7 +128,7 @@ def quiz_panel(context, page, block, state):
         "page": page,
         "block": block,
         "quiz": block.value,
-        "questions": quiz_questions(block.value),
+        "questions": questions,
         "enrolment": state.enrolment,
         "state": block_state,
         "feedback": _quiz_feedback(block.value, latest, reveal=block_state.passed)
@@ -88,7 +144,7 @@ def quiz_panel(context, page, block, state):
 def scenario_panel(context, page, block, state):
     """A scenario with the answer form, or the learner's submitted answer."""
     request = context["request"]
-    errors = getattr(request, "lms_errors", {}).get(block.id)
+    errors, by_field = _error_summary(request, block.id, {"text": f"answer-{block.id}"})
     return {
         "request": request,
         "page": page,
@@ -97,7 +153,9 @@ def scenario_panel(context, page, block, state):
         "enrolment": state.enrolment,
         "state": state.block(block.id),
         "errors": errors,
+        "text_errors": by_field.get("text", []),
         "text": request.POST.get("text", "") if errors else "",
+        "min_length": app_settings.SCENARIO_MIN_LENGTH,
         "max_length": app_settings.SCENARIO_MAX_LENGTH,
         "token": uuid.uuid4(),
     }

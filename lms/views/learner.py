@@ -20,8 +20,13 @@ def _live_page(model, pk):
 
 
 def _rerender_with_error(request, module, block_id, error):
-    """Show the module again with the error beside the block, changing nothing."""
-    request.lms_errors = {block_id: error.messages}
+    """Show the module again with the error beside the block, changing nothing.
+
+    The form's action ends in the anchor of the block's error summary, so
+    the browser shows the block and focuses the summary, which links to each
+    field at fault.
+    """
+    request.lms_errors = {block_id: error}
     response = module.serve(request)
     response.status_code = 400
     return response

@@ -8,6 +8,7 @@ from wagtail.models import ModelLogEntry
 
 from certification import services
 from certification.models import Certificate, Certification
+from certification.verification import ALPHABET
 from lms import services as lms_services
 from tests.factories import UserFactory, make_course, text_block
 
@@ -43,7 +44,8 @@ def test_completing_the_last_required_course_issues_one_certificate(
     today = timezone.localdate()
     assert certificate.valid_from == today
     assert certificate.valid_until == certification.valid_until(today)
-    assert len(certificate.code) >= 43  # 32 random bytes, URL-safe
+    # 26 characters of base32: 130 random bits, above the 128-bit floor.
+    assert len(certificate.code) == 26 and set(certificate.code) <= set(ALPHABET)
     assert ModelLogEntry.objects.filter(action="certification.issue").count() == 1
     # Asking again issues nothing new.
     assert services.issue_if_earned(holder=user, certification=certification) is None

@@ -103,7 +103,9 @@ def test_the_daily_run_assigns_the_renewal_courses_due_on_the_expiry_date(
         assignment = TrainingAssignment.objects.current().get(user=user, course=course)
         assert assignment.source == TrainingAssignment.Source.RENEWAL
         assert assignment.due_on == LAST_DAY
-        assert assignment.reason == "Crisis lead"
+        # What asks for it, put in words in the reader's language.
+        assert assignment.reason_object == certificate.certification
+        assert assignment.reason_text == "To renew the certificate “Crisis lead”"
         enrolment = Enrolment.objects.get(user=user, course=course)
         assert (enrolment.status, enrolment.cycle) == ("active", 2)
     # Each course announced to the holder, as any other assignment.

@@ -7,7 +7,7 @@ from django.core.cache import cache
 from django.urls import reverse
 from django.utils import timezone
 
-from certification import services
+from certification import services, verification
 from certification.models import Certification
 from tests.production_settings import use_production_client_address
 
@@ -79,9 +79,71 @@ def test_an_expired_certificate_says_so(client, certificate):
     assert response.context["status"] == "expired"
 
 
-def test_an_unknown_code_is_a_plain_404(client, certificate):
+def test_an_unknown_code_is_a_404_that_says_why(client, certificate, settings):
+    settings.DEBUG = True  # as in the demo: not Django's technical 404
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
     response = client.get(reverse("certification:verify", args=["x" * 43]))
     assert response.status_code == HTTPStatus.NOT_FOUND
+    page = response.content.decode()
+    assert "No certificate has this code." in page
+    assert "may be forged" in page and "mistyped" in page
+    assert 'value="' + "x" * 43 + '"' in page  # to correct and try again
+    assert "URLconf" not in page
+
+
+def test_an_outsider_types_a_code_and_reaches_the_certificate(client, certificate):
+    start = client.get(reverse("certification:verify_start"))
+    assert start.status_code == HTTPStatus.OK
+    assert 'name="code"' in start.content.decode()
+
+    # As printed, in groups, in lower case, with O and I typed for 0 and 1.
+    typed = (
+        verification.printed(certificate.code)
+        .lower()
+        .replace("0", "o")
+        .replace("1", "i")
+    )
+    response = client.get(reverse("certification:verify_start"), {"code": typed})
+    assert response.status_code == HTTPStatus.FOUND
+    assert response.url == reverse("certification:verify", args=[certificate.code])
+    assert client.get(response.url).context["certificate"] == certificate
+
+
+def test_a_pasted_link_or_an_older_long_code_is_found_too(client, certificate):
+    link = f"https://academy.example.org/verify/{certificate.code}/\n"
+    response = client.get(reverse("certification:verify_start"), {"code": link})
+    assert response.url == reverse("certification:verify", args=[certificate.code])
+    # A code made before the short ones: 43 characters of base64, as it is.
+    certificate.code = "Ab-_" + "x" * 39
+    certificate.save()
+    response = client.get(reverse("certification:verify", args=[certificate.code]))
+    assert response.context["certificate"] == certificate
+
+
+@pytest.mark.parametrize("typed", ["", "   ", "not a code!", "<script>"])
+def test_what_cannot_be_a_code_is_refused_on_the_form(client, typed):
+    response = client.get(reverse("certification:verify_start"), {"code": typed})
+    assert response.status_code == HTTPStatus.BAD_REQUEST
+    assert 'aria-invalid="true"' in response.content.decode()
+
+
+def test_unknown_codes_count_towards_the_rate_limit(client, certificate, settings):
+    settings.CERTIFICATION_VERIFY_RATE_LIMIT = 2
+    unknown = reverse("certification:verify", args=["y" * 26])
+    assert client.get(unknown).status_code == HTTPStatus.NOT_FOUND
+    assert client.get(unknown).status_code == HTTPStatus.NOT_FOUND
+    assert client.get(unknown).status_code == HTTPStatus.TOO_MANY_REQUESTS
+
+
+def test_codes_are_printed_in_groups_and_keep_128_bits():
+    code = verification.new_code()
+    assert len(code) == 26  # 26 x 5 bits = 130
+    assert verification.printed(code).count("-") == 6
+    assert verification.candidates(verification.printed(code)) == [
+        code,
+        verification.printed(code),
+    ]
+    assert len({verification.new_code() for _ in range(1000)}) == 1000
 
 
 @pytest.mark.parametrize(

@@ -4,6 +4,8 @@ import pytest
 from django.conf import settings
 from django.urls import reverse
 
+from tests.factories import UserFactory
+
 pytestmark = pytest.mark.django_db
 
 
@@ -64,3 +66,29 @@ def test_the_switch_needs_a_post(client):
     assert (
         client.get(reverse("set_language")).status_code == HTTPStatus.METHOD_NOT_ALLOWED
     )
+
+
+@pytest.mark.parametrize(
+    "browser, account, signed_in, english_title",
+    [
+        ("en", "nl", "Je bent nu ingelogd als", False),
+        ("nl", "en", "Successfully signed in as", True),
+    ],
+)
+def test_signing_in_switches_to_the_accounts_language(
+    client, catalogue, english_catalogue, browser, account, signed_in, english_title
+):
+    """The browser asks for one language, the account has the other: the
+    sign-in message and the page after it speak the account's."""
+    person = UserFactory(email="reader@example.org", language=account)
+    response = client.post(
+        f"{reverse('account_login')}?next={catalogue.url}",
+        {"login": person.email, "password": "pass-word-1"},
+        headers={"accept-language": browser},
+        follow=True,
+    )
+    assert response.redirect_chain == [(catalogue.url, HTTPStatus.FOUND)]
+    page = response.content.decode()
+    assert f"{signed_in} {person.name}" in page
+    assert f'<html lang="{account}">' in page
+    assert ("Courses (EN)" in page) is english_title

@@ -4,11 +4,17 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.utils import timezone
-from wagtail.models import Page
+from wagtail.models import Page, Task, Workflow
 
 from cms.demo.content import COURSES, TOPICS
 from courses.models import CoursePage, ModulePage, Topic
-from lms.models import Enrolment, ModuleProgress, QuizAttempt, ScenarioSubmission
+from lms.models import (
+    Enrolment,
+    ModuleProgress,
+    Notification,
+    QuizAttempt,
+    ScenarioSubmission,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -120,3 +126,36 @@ def test_demo_site_serves_every_page(client):
     for page in Page.objects.live().filter(depth__gt=1).specific():
         response = client.get(page.url)
         assert response.status_code == HTTPStatus.OK, page.url
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_the_demos_own_mails_stay_off_the_console_and_the_summary_comes_last(
+    settings, capsys
+):
+    """Committed for real, as in `make demo`: the mails are sent when the
+    seeding commits, through the development console mailer."""
+    settings.MAILERS = {
+        "default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}
+    }
+    call_command("seed_demo")
+    output = capsys.readouterr().out
+    assert "Subject:" not in output and "Content-Type:" not in output
+    lines = output.strip().splitlines()
+    assert lines[0] == "Demo content is ready."
+    assert lines[-1].split() == ["moderator@example.org", "Fatima", "El", "Amrani"]
+    # Sent to nowhere, and marked sent: the daily run does not send them.
+    assert Notification.objects.filter(sent_at__isnull=False).count() >= 40
+    assert settings.MAILERS["default"]["BACKEND"].endswith(".console.EmailBackend")
+
+
+def test_the_demo_workflow_is_named_in_the_editors_language(client):
+    call_command("seed_demo", password="another-pass-7")
+    assert list(Workflow.objects.values_list("name", flat=True)) == [
+        "Goedkeuring door moderatoren"
+    ]
+    assert not Task.objects.filter(name__icontains="Moderators").exists()
+    course = CoursePage.objects.filter(locale__language_code="nl").first()
+    assert client.login(email="editor@example.org", password="another-pass-7")
+    html = client.get(f"/admin/pages/{course.pk}/edit/").content.decode()
+    assert "Stuur door naar Goedkeuring door moderatoren" in html
+    assert "Moderators approval" not in html

@@ -72,3 +72,23 @@ def test_catalogue_filters_by_topic(client, catalogue):
     assert "Answering posts" in page and "When it burns" in page
     page = client.get(catalogue.url + "?topic=crisis").content.decode()
     assert "Answering posts" not in page and "When it burns" in page
+
+
+@pytest.mark.django_db
+def test_a_module_says_where_it_stands_and_leads_back_after_the_last(
+    client, course, settings
+):
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    modules = list(course.get_modules())
+    assert len(modules) == 3
+    second = client.get(modules[1].url).content.decode()
+    assert "Module 2 of 3" in second
+    outline = second.split('id="outline-heading"')[1].split("</nav>")[0]
+    for module in modules:
+        assert module.title in outline
+    assert f'<span aria-current="page">{modules[1].title}</span>' in outline
+    assert f'href="{modules[2].url}" rel="next"' in second
+
+    last = client.get(modules[2].url).content.decode()
+    assert "Module 3 of 3" in last and 'rel="next"' not in last
+    assert f'href="{course.url}">Back to the course: {course.title}' in last

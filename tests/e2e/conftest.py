@@ -1,6 +1,7 @@
 import os
 import shutil
 import threading
+from urllib.parse import urlsplit
 
 import pytest
 from django.core.servers.basehttp import ThreadedWSGIServer
@@ -100,6 +101,25 @@ def page():
         connections.close_all()
 
 
+# WCAG 2.2 AA and axe's best practices. Naming the tags turns on the rules
+# that axe leaves off unless asked, among them target-size (2.5.8, wcag22aa);
+# every rule axe runs by default carries one of these tags.
+AXE_OPTIONS = {
+    "runOnly": {
+        "type": "tag",
+        "values": [
+            "wcag2a",
+            "wcag2aa",
+            "wcag21a",
+            "wcag21aa",
+            "wcag22aa",
+            "best-practice",
+        ],
+    },
+    "resultTypes": ["violations"],
+}
+
+
 @pytest.fixture
 def axe():
     from axe_playwright_python.sync_playwright import Axe
@@ -107,12 +127,12 @@ def axe():
     checker = Axe()
 
     def check(page):
-        """Fail on any serious or critical accessibility violation."""
+        """Fail on any serious or critical violation of WCAG 2.2 AA."""
         # Colours are judged once transitions (such as a message sliding in) end.
         page.wait_for_function(
             "document.getAnimations().every(a => a.playState !== 'running')"
         )
-        results = checker.run(page)
+        results = checker.run(page, options=AXE_OPTIONS)
         serious = [
             f"{violation['id']} ({violation['impact']}): {violation['help']} – "
             + ", ".join(str(node["target"]) for node in violation["nodes"][:3])
@@ -122,6 +142,60 @@ def axe():
         assert not serious, f"{page.url}:\n" + "\n".join(serious)
 
     return check
+
+
+class PageErrors:
+    """The script errors and console errors of the pages a browser page shows,
+    for those whose path starts with under (the admin's, unless told)."""
+
+    def __init__(self, page, under="/admin/"):
+        self.page = page
+        self.under = under
+        self.found: list[str] = []
+        page.on("pageerror", self._page_error)
+        page.on("console", self._console)
+
+    def _watched(self) -> bool:
+        return urlsplit(self.page.url).path.startswith(self.under)
+
+    def _page_error(self, error):
+        if self._watched():
+            self.found.append(f"{self.page.url}: {error.name}: {error.message}")
+
+    def _console(self, message):
+        if message.type != "error" or not self._watched():
+            return
+        # The browser logs a page's own 4xx status as a failed resource; a
+        # test that posts a bad form expects that status and checks it itself.
+        own_status = message.text.startswith("Failed to load resource") and (
+            message.location.get("url") == self.page.url
+        )
+        if not own_status:
+            self.found.append(f"{self.page.url}: console: {message.text}")
+
+    def check(self):
+        """Fail if any page shown so far raised an error or logged one."""
+        found, self.found = self.found, []
+        assert not found, "Errors in the browser:\n" + "\n".join(found)
+
+
+@pytest.fixture
+def page_errors(page):
+    """Fail the test on any script or console error in the pages it visits.
+
+    Checked when the test body ends (see pytest_runtest_call), so the test
+    fails rather than errs; check() fails sooner, beside the step at fault.
+    """
+    return PageErrors(page)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_call(item):
+    result = yield
+    errors = getattr(item, "funcargs", {}).get("page_errors")
+    if errors is not None:
+        errors.check()
+    return result
 
 
 @pytest.fixture

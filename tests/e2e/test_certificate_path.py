@@ -56,7 +56,7 @@ def test_learner_downloads_a_certificate_an_outsider_verifies_it(demo, page, axe
     assert page.get_by_role("heading", level=1).is_visible()
 
 
-def test_hr_sees_readiness_per_role(demo, page, axe):
+def test_hr_sees_readiness_per_role(demo, page, axe, page_errors):
     page.goto(f"{demo}/accounts/login/?next=/admin/hub/readiness/")
     page.fill("input[name=login]", "hr@example.org")
     page.fill("input[name=password]", PASSWORD)

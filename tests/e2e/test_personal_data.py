@@ -2,6 +2,7 @@
 through the admin screens."""
 
 import json
+import re
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -28,12 +29,21 @@ def screens(person):
     ]
 
 
-def test_hr_reads_the_trail_and_erases_a_person(demo, page, axe):
+def test_hr_reads_the_trail_and_erases_a_person(demo, page, axe, page_errors):
     User = get_user_model()
     person = Certificate.objects.exclude(holder__email="learner@example.org")[0].holder
     name, email = person.name, person.email
     log_in(page, demo, "hr@example.org", "/admin/hub/audit-trail/")
     assert page.locator("table").first.is_visible()
+    # What a row shows: every cell filled, the action in words, not a code.
+    rows = page.locator("table tbody tr")
+    assert rows.count() > 10
+    for index in range(3):
+        cells = [
+            text.strip() for text in rows.nth(index).locator("td").all_inner_texts()
+        ]
+        assert len(cells) >= 5 and all(cells), cells
+        assert not any(re.fullmatch(r"[a-z_]+\.[a-z_]+", cell) for cell in cells), cells
     for url in screens(person):
         page.goto(f"{demo}{url}")
         assert page.locator("html").get_attribute("lang") == "nl"

@@ -37,7 +37,9 @@ def expected_overdue(spoke):
     return sorted(rows.values_list("person_name", flat=True))
 
 
-def test_hr_finds_the_overdue_people_of_a_spoke_and_downloads_them(demo, page, axe):
+def test_hr_finds_the_overdue_people_of_a_spoke_and_downloads_them(
+    demo, page, axe, page_errors
+):
     spoke = OrgUnit.objects.get(name=SPOKE)
     expected = expected_overdue(spoke)
     assert expected, "the demo has overdue people in the spoke"
@@ -62,7 +64,7 @@ def test_hr_finds_the_overdue_people_of_a_spoke_and_downloads_them(demo, page, a
 
     page.get_by_role("button", name="Acties").click()
     with page.expect_download() as download:
-        page.get_by_role("link", name="Download XLSX").click()
+        page.get_by_role("link", name="XLSX downloaden").click()
     assert download.value.suggested_filename.startswith("overdue-")
     assert download.value.suggested_filename.endswith(".xlsx")
     with open(download.value.path(), "rb") as spreadsheet:
@@ -73,7 +75,9 @@ def test_hr_finds_the_overdue_people_of_a_spoke_and_downloads_them(demo, page, a
     assert {row[header.index("Status")] for row in data} == {"Te laat"}
 
 
-def test_every_report_page_is_accessible_in_dutch_and_english(demo, page, axe):
+def test_every_report_page_is_accessible_in_dutch_and_english(
+    demo, page, axe, page_errors
+):
     log_in(page, demo, "hr@example.org", "/admin/")
     for url in PAGES:
         page.goto(f"{demo}{url}")

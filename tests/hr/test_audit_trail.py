@@ -7,6 +7,7 @@ from http import HTTPStatus
 
 import openpyxl
 import pytest
+from bs4 import BeautifulSoup
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 from django.db.models import Q
@@ -80,6 +81,45 @@ def test_a_row_says_who_did_what_to_which_object_and_when(hr_client, subject, hu
     assert row.object == entry.label
     assert row.details == f"reason: {NAME} did this course at her previous employer"
     assert row.when == timezone.localtime(entry.timestamp)
+
+
+def table_body(response):
+    html = BeautifulSoup(response.content, "html.parser")
+    return html.find("table", "listing").find("tbody")
+
+
+def table_rows(response):
+    return [
+        [" ".join(cell.get_text().split()) for cell in row.find_all("td")]
+        for row in table_body(response).find_all("tr")
+    ]
+
+
+@pytest.mark.parametrize(
+    "language, action, object_type",
+    [("en", "Place in a role", "Membership"), ("nl", "Rol toekennen", "Lidmaatschap")],
+)
+def test_the_table_shows_each_row_in_the_readers_language(
+    client, subject, hub, language, action, object_type
+):
+    """The page's table, not only its context: the registered label of the
+    action (never its code), who, when and the object."""
+    hub.hr.language = language
+    hub.hr.save()
+    profile = UserProfile.get_for_user(hub.hr)
+    profile.preferred_language = language
+    profile.save()
+    client.force_login(hub.hr)
+    entry = ModelLogEntry.objects.get(action="lms.join_role", label__icontains=NAME)
+    response = client.get(URL, {"action": "lms.join_role", "label": NAME})
+    (row,) = table_rows(response)
+    when, who, shown_action, shown_type, shown_object, details = row
+    assert shown_action == action
+    assert "lms.join_role" not in str(table_body(response))
+    assert who == "Manager Webcare"
+    assert shown_object == entry.label
+    assert shown_type == object_type
+    assert when and details
 
 
 @pytest.mark.parametrize(

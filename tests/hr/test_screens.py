@@ -9,6 +9,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 from wagtail.models import ModelLogEntry
+from wagtail.users.models import UserProfile
 
 from cms import personal_data
 from tests.factories import UserFactory
@@ -71,7 +72,7 @@ def test_only_hr_and_administrators_erase(client, hub, subject, kind):
     login(client, hub, kind)
     response = client.post(
         reverse("hub_personal_data:erase", args=[subject.pk]),
-        {"confirmation": "ERASE"},
+        {"confirmation": "WISSEN"},
     )
     subject.refresh_from_db()
     if kind in ALLOWED:
@@ -172,7 +173,7 @@ def test_hr_cannot_erase_themselves(hr_client, hub):
     url = reverse("hub_personal_data:erase", args=[hub.hr.pk])
     page = hr_client.get(url)
     assert page.context["refusal"]
-    response = hr_client.post(url, {"confirmation": "ERASE"})
+    response = hr_client.post(url, {"confirmation": "WISSEN"})
     assert response.status_code == HTTPStatus.BAD_REQUEST
     hub.hr.refresh_from_db()
     assert hub.hr.is_active
@@ -185,3 +186,64 @@ def test_the_person_page_issues_a_fixed_number_of_queries(
     hr_client.get(url)
     with django_assert_max_num_queries(12):
         hr_client.get(url)
+
+
+def speaking(client, person, language):
+    person.language = language
+    person.save()
+    profile = UserProfile.get_for_user(person)
+    profile.preferred_language = language
+    profile.save()
+    client.force_login(person)
+    return client
+
+
+@pytest.mark.parametrize(
+    "language, word, other", [("nl", "WISSEN", "ERASE"), ("en", "ERASE", "WISSEN")]
+)
+def test_the_confirmation_word_is_the_screens(
+    client, hub, subject, language, word, other
+):
+    speaking(client, hub.hr, language)
+    url = reverse("hub_personal_data:erase", args=[subject.pk])
+    form = client.get(url).context["form"]
+    assert word in form["confirmation"].label
+    refused = client.post(url, {"confirmation": other})
+    assert refused.status_code == HTTPStatus.BAD_REQUEST
+    assert word in refused.context["form"].errors["confirmation"][0]
+    subject.refresh_from_db()
+    assert not personal_data.is_erased(subject)
+    assert client.post(url, {"confirmation": word}).status_code == HTTPStatus.FOUND
+    subject.refresh_from_db()
+    assert personal_data.is_erased(subject)
+
+
+@pytest.mark.parametrize(
+    "language, name, reason",
+    [("nl", "Gewiste persoon", "gewist"), ("en", "Erased person", "erased")],
+)
+def test_an_erased_person_and_the_reason_read_in_the_screens_language(
+    client, hub, subject, language, name, reason
+):
+    personal_data.erase_person(person=subject, by=hub.hr)
+    erased = f"{name} #{subject.pk}"
+    speaking(client, hub.hr, language)
+    person = client.get(reverse("hub_personal_data:person", args=[subject.pk]))
+    assert f"<td>{erased}</td>" in person.content.decode()
+    certificates = client.get(reverse("hub_certificates:index")).content.decode()
+    assert f"{erased}</th>" in certificates
+    assert f"<small>{reason}</small>" in certificates
+    trail = client.get(reverse("hub_audit_trail"), {"action": "cms.erase_person"})
+    (row,) = trail.context["object_list"]
+    assert row.object == erased
+    revoked = client.get(
+        reverse("hub_audit_trail"), {"action": "certification.revoke"}
+    ).context["object_list"]
+    assert any(row.details.endswith(f": {reason}") for row in revoked)
+
+
+def test_the_reports_download_buttons_speak_dutch(client, hub):
+    html = speaking(client, hub.hr, "nl").get(reverse("hub_audit_trail"))
+    html = html.content.decode()
+    assert "XLSX downloaden" in html and "CSV downloaden" in html
+    assert "Download XLSX" not in html and "Download CSV" not in html

@@ -397,7 +397,7 @@ def test_an_imported_unit_path_too_deep_is_a_row_error(db, levels):
         f"deep@example.org,Deep,,{path},,\n"
     )
 
-    plan = parse_people_csv(text)
+    plan = parse_people_csv(text, create_units=True)
 
     assert not plan.is_valid
     assert [error.line for error in plan.errors] == [2]
@@ -412,7 +412,7 @@ def test_an_imported_unit_path_at_the_deepest_level_is_imported(db):
         f"deep@example.org,Deep,,{path},,\n"
     )
 
-    apply_import(parse_people_csv(text))
+    apply_import(parse_people_csv(text, create_units=True))
 
     assert OrgUnit.objects.get(name="Unit 9").depth == organisation.MAX_UNIT_DEPTH
 

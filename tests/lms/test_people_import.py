@@ -111,7 +111,7 @@ def row_counts():
 
 
 def import_text(text, by=None):
-    plan = parse_people_csv(text)
+    plan = parse_people_csv(text, create_units=True)
     assert plan.errors == []
     return apply_import(plan, by=by)
 
@@ -210,7 +210,7 @@ def test_a_file_with_bad_rows_writes_nothing_and_names_every_bad_line(
 ):
     before = row_counts()
 
-    plan = parse_people_csv(BAD)
+    plan = parse_people_csv(BAD, create_units=True)
 
     assert plan.bad_lines == sorted(BAD_LINES)
     for line, reason in BAD_LINES.items():
@@ -220,7 +220,7 @@ def test_a_file_with_bad_rows_writes_nothing_and_names_every_bad_line(
         apply_import(plan)
     stderr = io.StringIO()
     with pytest.raises(CommandError):
-        call_command("import_people", write_file(BAD), stderr=stderr)
+        call_command("import_people", write_file(BAD), "--create-units", stderr=stderr)
     assert "line 10: unknown role 'Webcare lead'" in stderr.getvalue()
     for line in BAD_LINES:
         assert f"line {line}: " in stderr.getvalue()
@@ -244,7 +244,7 @@ def test_a_crash_half_way_writes_nothing(roles, boss, monkeypatch):
 def test_the_command_imports_and_reports(roles, boss, write_file):
     stdout = io.StringIO()
 
-    call_command("import_people", write_file(GOOD), stdout=stdout)
+    call_command("import_people", write_file(GOOD), "--create-units", stdout=stdout)
 
     assert User.objects.filter(email="ann@example.org").exists()
     assert "ann@example.org (Ann de Vries, employee number 1001)" in stdout.getvalue()
@@ -255,7 +255,13 @@ def test_a_dry_run_writes_nothing_and_reports_the_changes(roles, boss, write_fil
     before = row_counts()
     stdout = io.StringIO()
 
-    call_command("import_people", write_file(GOOD), "--dry-run", stdout=stdout)
+    call_command(
+        "import_people",
+        write_file(GOOD),
+        "--dry-run",
+        "--create-units",
+        stdout=stdout,
+    )
 
     report = stdout.getvalue()
     assert row_counts() == before
@@ -302,7 +308,7 @@ def test_a_bad_file_gets_a_clear_error(roles, data, line, reason):
 def test_a_byte_order_mark_and_quoted_lines_are_accepted(roles):
     text = HEADER + '"dirk@example.org","Dirk\nde Boer",,Hub,,\nbad,E,,Hub,,\n'
 
-    plan = parse_people_csv(b"\xef\xbb\xbf" + text.encode())
+    plan = parse_people_csv(b"\xef\xbb\xbf" + text.encode(), create_units=True)
 
     # The quoted name spans two lines, so the bad row is line 4.
     assert [(error.line, error.message) for error in plan.errors] == [
@@ -356,17 +362,18 @@ def test_a_hub_manager_checks_then_imports_a_file(
     assert client.get(import_url).status_code == HTTPStatus.OK
     before = row_counts()
 
-    response = client.post(import_url, upload(GOOD, dry_run="on"))
+    response = client.post(import_url, upload(GOOD, dry_run="on", create_units="on"))
 
     assert response.status_code == HTTPStatus.OK
     assert row_counts() == before
     page = response.content.decode()
     assert "ann@example.org" in page
     assert 'name="csv_text"' in page
+    assert '<input type="hidden" name="create_units" value="on">' in page
     confirm_text = response.context["confirm_text"]
     assert confirm_text == GOOD
 
-    response = client.post(import_url, {"csv_text": confirm_text})
+    response = client.post(import_url, {"csv_text": confirm_text, "create_units": "on"})
 
     assert response.status_code == HTTPStatus.OK
     assert response.context["applied"]
@@ -382,7 +389,7 @@ def test_the_upload_reports_bad_lines_and_writes_nothing(
     client.force_login(hub_manager)
     before = row_counts()
 
-    response = client.post(import_url, upload(BAD))  # not a dry run
+    response = client.post(import_url, upload(BAD, create_units="on"))  # no dry run
 
     assert response.status_code == HTTPStatus.BAD_REQUEST
     assert row_counts() == before
@@ -427,7 +434,7 @@ def test_a_hub_manager_imports_only_into_their_units(
     client.force_login(hub_manager)
     text = HEADER + "x@example.org,X,,Elsewhere/Team,,\ny@example.org,Y,,Hub/New,,\n"
 
-    response = client.post(import_url, upload(text))
+    response = client.post(import_url, upload(text, create_units="on"))
 
     assert response.status_code == HTTPStatus.BAD_REQUEST
     assert [(error.line, error.message) for error in response.context["errors"]] == [
@@ -551,7 +558,7 @@ def test_the_report_speaks_the_managers_language(
 def test_a_new_employee_number_is_announced_before_it_is_written(roles, boss):
     text = HEADER + "boss@example.org,The Boss,E-42,Hub,,\n"
 
-    plan = parse_people_csv(text)
+    plan = parse_people_csv(text, create_units=True)
 
     assert not plan.changes.is_empty
     assert plan.changes.counts()["employee_numbers_updated"] == 1
@@ -561,3 +568,170 @@ def test_a_new_employee_number_is_announced_before_it_is_written(roles, boss):
     apply_import(plan)
     boss.refresh_from_db()
     assert boss.employee_number == "E-42"
+
+
+# Units are created only on request, and a near miss is pointed out
+
+
+@pytest.fixture
+def webcare(db):
+    hub = organisation.create_unit(name="Hub")
+    return organisation.create_unit(name="Webcare", parent=hub)
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "apart"),
+    [
+        ("hub/webcaer", "hub/webcare", True),  # two letters swapped
+        ("hub/webcar", "hub/webcare", True),  # one left out
+        ("hub/webcarre", "hub/webcare", True),  # one too many
+        ("hub/webcave", "hub/webcare", True),  # one changed
+        ("hub/webcare", "hub/webcare", False),
+        ("hub/wbcaer", "hub/webcare", False),
+        ("hub/marketing", "hub/webcare", False),
+    ],
+)
+def test_one_edit_apart(first, second, apart):
+    from lms.people_import import one_edit_apart
+
+    assert one_edit_apart(first, second) is apart
+    assert one_edit_apart(second, first) is apart
+
+
+def test_a_mistyped_unit_is_an_error_that_names_the_unit_meant(roles, webcare):
+    before = row_counts()
+    text = HEADER + dedent(
+        """\
+        ann@example.org,Ann,,Hub/Webcaer,,
+        bob@example.org,Bob,,Hub/Webcare/Nacht,,
+        carla@example.org,Carla,,Hub/Marketing,,
+        """
+    )
+
+    plan = parse_people_csv(text)
+
+    assert [(error.line, error.message) for error in plan.errors] == [
+        (
+            2,
+            "there is no unit 'Hub/Webcaer': did you mean 'Hub/Webcare'? To "
+            "create it, choose to create units that do not exist",
+        ),
+        (
+            3,
+            "there is no unit 'Hub/Webcare/Nacht'; to create it, choose to "
+            "create units that do not exist",
+        ),
+        (
+            4,
+            "there is no unit 'Hub/Marketing'; to create it, choose to create "
+            "units that do not exist",
+        ),
+    ]
+    with pytest.raises(ImportRejected):
+        apply_import(plan)
+    assert row_counts() == before
+
+
+def test_units_are_created_when_asked_and_a_near_miss_is_pointed_out(roles, webcare):
+    text = HEADER + dedent(
+        """\
+        ann@example.org,Ann,,Hub/Webcaer/Nacht,,
+        bob@example.org,Bob,,Hub/Marketing,,
+        """
+    )
+
+    plan = parse_people_csv(text, create_units=True)
+
+    assert plan.errors == []
+    assert plan.changes.new_units == [
+        "Hub/Webcaer",
+        "Hub/Webcaer/Nacht",
+        "Hub/Marketing",
+    ]
+    assert plan.changes.look_alike_units == {"Hub/Webcaer": "Hub/Webcare"}
+    assert (
+        "New units",
+        [
+            "Hub/Webcaer (did you mean Hub/Webcare?)",
+            "Hub/Webcaer/Nacht",
+            "Hub/Marketing",
+        ],
+    ) in plan.changes.sections()
+    apply_import(plan)
+    assert OrgUnit.objects.get(name="Webcaer").get_parent() == webcare.get_parent()
+
+
+def test_the_command_creates_units_only_when_asked(roles, webcare, write_file):
+    text = HEADER + "ann@example.org,Ann,,Hub/Webcaer,,\n"
+    stderr = io.StringIO()
+    with pytest.raises(CommandError):
+        call_command("import_people", write_file(text), stderr=stderr)
+    assert "did you mean 'Hub/Webcare'?" in stderr.getvalue()
+    assert not OrgUnit.objects.filter(name="Webcaer").exists()
+
+    stdout = io.StringIO()
+    call_command("import_people", write_file(text), "--create-units", stdout=stdout)
+    assert "Hub/Webcaer (did you mean Hub/Webcare?)" in stdout.getvalue()
+    assert OrgUnit.objects.filter(name="Webcaer").exists()
+
+
+def test_the_upload_creates_units_only_when_ticked_and_lists_them_first(
+    client, import_url, hub_manager, roles
+):
+    hub = OrgUnit.objects.get(name="Hub")
+    organisation.create_unit(name="Webcare", parent=hub)
+    client.force_login(hub_manager)
+    text = HEADER + "ann@example.org,Ann,,Hub/Webcaer,,\n"
+    page = client.get(import_url).content.decode()
+    assert 'name="create_units"' in page
+
+    response = client.post(import_url, upload(text, dry_run="on"))
+
+    assert response.status_code == HTTPStatus.BAD_REQUEST
+    assert "did you mean &#x27;Hub/Webcare&#x27;?" in response.content.decode()
+
+    before = row_counts()
+    response = client.post(import_url, upload(text, dry_run="on", create_units="on"))
+
+    assert response.status_code == HTTPStatus.OK
+    assert row_counts() == before
+    page = response.content.decode()
+    assert "Hub/Webcaer: did you mean Hub/Webcare?" in page
+    assert ("New units", ["Hub/Webcaer (did you mean Hub/Webcare?)"]) in (
+        response.context["sections"]
+    )
+    # Confirming without the choice carried along creates nothing.
+    response = client.post(import_url, {"csv_text": text})
+    assert response.status_code == HTTPStatus.BAD_REQUEST
+    assert not OrgUnit.objects.filter(name="Webcaer").exists()
+    response = client.post(import_url, {"csv_text": text, "create_units": "on"})
+    assert response.status_code == HTTPStatus.OK
+    assert OrgUnit.objects.get(name="Webcaer").get_parent() == hub
+
+
+def test_the_import_screen_offers_a_template_that_imports_as_it_is(client, hub):
+    from lms.people_import import COLUMNS, parse_people_csv
+
+    client.force_login(hub.manager)
+    screen = client.get(reverse("hub_people_import:index")).content.decode()
+    url = reverse("hub_people_import:template")
+    assert f'href="{url}"' in screen
+    response = client.get(url)
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    assert "attachment" in response["Content-Disposition"]
+    text = response.content.decode("utf-8-sig")
+    assert text.splitlines()[0] == ",".join(COLUMNS)
+    # Its example lines use a unit and a role of this site, in the manager's
+    # scope: the file checks without an error.
+    plan = parse_people_csv(text.encode(), for_user=hub.manager, create_units=False)
+    assert plan.errors == [] and len(text.splitlines()) == 3
+
+
+def test_a_manager_is_pointed_only_to_units_of_their_own(hub):
+    """A look-alike in another spoke is not named: its name is not theirs."""
+    text = HEADER + "ann@example.org,Ann,,Hub/Marketnig,,\n"
+    plan = parse_people_csv(text, for_user=hub.manager, create_units=False)
+    assert plan.errors and all("Marketing" not in e.message for e in plan.errors)
+    # HR sees every unit: the same line names the unit meant.
+    plan = parse_people_csv(text, for_user=hub.hr, create_units=False)
+    assert any("did you mean 'Hub/Marketing'" in e.message for e in plan.errors)

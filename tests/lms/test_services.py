@@ -120,13 +120,17 @@ def test_the_pass_mark_decides(user, catalogue):
     services.enrol(user=user, course=course)
     module = course.get_modules().get()
     block = quiz_of(module)
-    answers = correct_answers(block.value)
+    answers = wrong_answers(block.value)
     first_question = next(iter(answers))
+    half_right = {
+        **answers,
+        first_question: correct_answers(block.value)[first_question],
+    }
     attempt = services.submit_quiz(
         user=user,
         module=module,
         block_id=block.id,
-        answers={first_question: answers[first_question]},
+        answers=half_right,
         token=uuid.uuid4(),
     )
     assert attempt.score_percent == 50 and attempt.passed
@@ -136,10 +140,38 @@ def test_the_pass_mark_decides(user, catalogue):
         user=user,
         module=module,
         block_id=block.id,
-        answers={first_question: answers[first_question]},
+        answers=half_right,
         token=uuid.uuid4(),
     )
     assert not attempt.passed
+
+
+def test_every_question_needs_an_answer_and_each_missing_one_is_named(user, catalogue):
+    from tests.factories import make_course, question, quiz_block
+
+    course = make_course(
+        catalogue, bodies=[[quiz_block(question(), question(), question())]]
+    )
+    services.enrol(user=user, course=course)
+    module = course.get_modules().get()
+    block = quiz_of(module)
+    answers = correct_answers(block.value)
+    second = list(answers)[1]
+    for given, missing in [({}, [1, 2, 3]), ({second: answers[second]}, [1, 3])]:
+        with pytest.raises(ValidationError) as refused:
+            services.submit_quiz(
+                user=user,
+                module=module,
+                block_id=block.id,
+                answers=given,
+                token=uuid.uuid4(),
+            )
+        question_ids = [q for q in answers if q != second or not given]
+        assert refused.value.message_dict == {
+            question_id: [f"Choose an answer to question {number}."]
+            for question_id, number in zip(question_ids, missing, strict=True)
+        }
+    assert not QuizAttempt.objects.exists()
 
 
 def test_a_repeated_post_is_recorded_once(user, course, modules):

@@ -97,6 +97,62 @@ def test_a_bad_answer_shows_the_error_and_changes_nothing(
     assert not QuizAttempt.objects.exists()
 
 
+def test_an_empty_quiz_comes_back_to_its_block_with_each_question_marked(
+    auth_client, user, catalogue
+):
+    from tests.factories import question, quiz_block
+
+    course = make_course(
+        catalogue, bodies=[[quiz_block(question(), question(), question())]]
+    )
+    services.enrol(user=user, course=course)
+    module = course.get_modules().get()
+    block = module.interactive_blocks()[0]
+    url = reverse("lms:submit_quiz", args=[module.pk, block.id])
+    assert (
+        f'action="{url}#errors-{block.id}"'
+        in auth_client.get(module.url).content.decode()
+    )
+
+    response = auth_client.post(url, {"token": str(uuid.uuid4())})
+    assert response.status_code == HTTPStatus.BAD_REQUEST
+    html = response.content.decode()
+    assert f'action="{url}#errors-{block.id}"' in html
+    summary = f'id="errors-{block.id}" tabindex="-1" role="alert"'
+    assert summary in html
+    for number, child in enumerate(block.value["questions"].bound_blocks, start=1):
+        message_id = f"q-error-{block.id}-{child.id}"
+        first_choice = child.value["choices"].bound_blocks[0].id
+        message = f"Kies een antwoord op vraag {number}."  # the site language
+        # Marked at the question, and linked from the summary.
+        assert f'aria-describedby="{message_id}"' in html
+        assert f'<p class="field-error" id="{message_id}">{message}' in html
+        assert f'<a href="#c-{block.id}-{first_choice}">{message}</a>' in html
+        assert f'id="c-{block.id}-{first_choice}" aria-invalid="true"' in html
+    assert "cannot be blank" not in html
+    assert not QuizAttempt.objects.exists()
+
+
+def test_the_scenario_field_asks_for_the_minimum_the_server_checks(
+    auth_client, user, course, modules, settings
+):
+    settings.LMS_SCENARIO_MIN_LENGTH = 25
+    services.enrol(user=user, course=course)
+    scenario = modules[2].interactive_blocks()[0]
+    url = reverse("lms:submit_scenario", args=[modules[2].pk, scenario.id])
+    html = auth_client.get(modules[2].url).content.decode()
+    assert 'minlength="25"' in html
+    assert f'action="{url}#errors-{scenario.id}"' in html
+
+    response = auth_client.post(url, {"token": str(uuid.uuid4()), "text": "x" * 24})
+    assert response.status_code == HTTPStatus.BAD_REQUEST
+    html = response.content.decode()
+    error_id = f"answer-{scenario.id}-error"
+    assert f'<a href="#answer-{scenario.id}">' in html
+    assert f'aria-describedby="answer-{scenario.id}-hint {error_id}"' in html
+    assert f'<p class="field-error" id="{error_id}">' in html
+
+
 def test_a_learner_sees_and_changes_only_their_own_progress(
     client, user, other_user, course, modules
 ):

@@ -17,7 +17,6 @@ from tests.security.policies import (
     BAD,
     CONTENT,
     CONTENT_PUBLISH,
-    CONTENT_UNASSIGNED,
     DENIED,
     ERROR,
     HIDDEN,
@@ -28,6 +27,7 @@ from tests.security.policies import (
     HUB_MANAGE,
     HUB_MANAGE_OWN,
     HUB_READ_OWN,
+    HUB_START,
     HUB_VIEW,
     HUB_VIEW_OWN,
     KINDS,
@@ -508,9 +508,9 @@ EXPECTATIONS = {
         post=HIDDEN,
         note="The certificate settings have no preview.",
     ),
-    "simple_translation:submit_page_translation": E(CONTENT_UNASSIGNED, kwargs=COURSE),
+    "simple_translation:submit_page_translation": E(CONTENT, kwargs=COURSE),
     "simple_translation:submit_snippet_translation": E(
-        CONTENT_UNASSIGNED,
+        CONTENT,
         kwargs={"app_label": "courses", "model_name": "topic", "pk": "@topic"},
     ),
     "wagtailsnippets:index": E(
@@ -660,6 +660,7 @@ EXPECTATIONS = {
         add={"post": BAD},
     ),
     # The hub's screens
+    "hub:index": E(HUB_START, **GET_ONLY),
     "hub_matrix:index": E(HUB_VIEW, **GET_ONLY),
     "hub_assignments:index": E(HUB_VIEW, **GET_ONLY),
     "hub_assignments:assign": E(HUB_MANAGE, post=BAD),
@@ -674,6 +675,7 @@ EXPECTATIONS = {
     "hub_people:exempt": E(HUB_MANAGE_OWN, kwargs={"pk": "@assignment"}, post=BAD),
     "hub_people:extend": E(HUB_MANAGE_OWN, kwargs={"pk": "@assignment"}, post=BAD),
     "hub_people_import:index": E(HUB_MANAGE, post=BAD),
+    "hub_people_import:template": E(HUB_MANAGE, **GET_ONLY),
     **viewset(
         "hub_roles",
         {
@@ -836,6 +838,7 @@ EXPECTATIONS = {
         post=BAD,
     ),
     # Certificates: public verification, private files.
+    "certification:verify_start": E(PUBLIC, **GET_ONLY),
     "certification:verify": E(PUBLIC, kwargs={"code": "@certificate_code"}),
     "certification:certificate_pdf": E(
         HOLDER_OR_MANAGERS, kwargs={"code": "@certificate_code"}, only=("GET",)

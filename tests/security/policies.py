@@ -119,8 +119,8 @@ ADMIN_ANY = admin(
 CONTENT = admin(
     "CONTENT",
     "Content editors, as Wagtail's Editors group makes them (pages: add, "
-    "change, submit for moderation; images and documents; topics, which the "
-    "demo grants), and administrators. Managers, HR and coordinators hold no "
+    "change, submit for moderation; images and documents; topics and "
+    "translations, which the demo grants), and administrators. Managers, HR and coordinators hold no "
     "content permissions.",
     {"editor", "superuser"},
 )
@@ -128,12 +128,6 @@ CONTENT_PUBLISH = admin(
     "CONTENT_PUBLISH",
     "Publishing, moving, locking, privacy and moderation: Wagtail's "
     "Moderators and administrators. Editors write and submit for moderation.",
-    SU,
-)
-CONTENT_UNASSIGNED = admin(
-    "CONTENT_UNASSIGNED",
-    "Content permissions that no group holds yet (submitting translations): "
-    "administrators only, until a group is named.",
     SU,
 )
 ADMIN_ONLY = admin(
@@ -146,6 +140,12 @@ HUB_VIEW = admin(
     "HUB_VIEW",
     "A hub list or report: managers (the people of their units) and HR (everyone).",
     {*MANAGERS, "hr", "superuser"},
+)
+HUB_START = admin(
+    "HUB_START",
+    "The Hub's start page: whoever may open one of the Hub's screens "
+    "(managers, HR, coordinators), with the figures of their own scope.",
+    {*MANAGERS, "hr", "coordinator", "superuser"},
 )
 HUB_VIEW_OWN = admin(
     "HUB_VIEW_OWN",

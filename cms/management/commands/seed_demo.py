@@ -1,6 +1,24 @@
+from contextlib import contextmanager
+
+from django.conf import settings
 from django.core.management.base import BaseCommand
 
 from cms.demo.seeding import DEMO_USERS, seed
+
+DISCARD = {"BACKEND": "django.core.mail.backends.dummy.EmailBackend"}
+
+
+@contextmanager
+def demo_mail_discarded():
+    """The mails the demo's own story sends (assignments, reviews,
+    certificates) go nowhere: its people are made up, and on the console,
+    where development mail goes, they would bury the summary."""
+    mailers = settings.MAILERS
+    settings.MAILERS = {**mailers, "default": DISCARD}
+    try:
+        yield
+    finally:
+        settings.MAILERS = mailers
 
 
 class Command(BaseCommand):
@@ -17,7 +35,9 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, password, url, **options):
-        seed(password)
+        with demo_mail_discarded():
+            seed(password)
+        # Last, so that nothing the seeding printed comes after it.
         self.stdout.write(self.style.SUCCESS("Demo content is ready."))
         self.stdout.write(f"Site:  {url}/   (admin: {url}/admin/)")
         self.stdout.write(f"Logins (password {password!r}):")

@@ -29,8 +29,16 @@ class Command(BaseCommand):
             action="store_true",
             help="Report what would change, and write nothing.",
         )
+        parser.add_argument(
+            "--create-units",
+            action="store_true",
+            help=(
+                "Create the units that do not exist; without it, such a unit "
+                "is an error."
+            ),
+        )
 
-    def handle(self, *args, file: Path, dry_run: bool, **options):
+    def handle(self, *args, file: Path, dry_run: bool, create_units: bool, **options):
         try:
             data = file.read_bytes()
         except OSError as error:
@@ -38,7 +46,7 @@ class Command(BaseCommand):
                 _("Cannot read %(file)s: %(error)s")
                 % {"file": file, "error": error.strerror}
             ) from None
-        plan = parse_people_csv(data)
+        plan = parse_people_csv(data, create_units=create_units)
         if plan.errors:
             self._reject(plan.errors)
         if dry_run:

@@ -32,7 +32,8 @@ def _day(value: str) -> date:
 
 
 def send_notices(today: date) -> str:
-    """Reminders and overdue notices, and announcements whose mail failed."""
+    """Reminders and overdue notices, and announcements and review notices
+    whose mail failed."""
     counts = notifications.queue_due_notices(today)
     line = (
         f"reminders: {counts['reminder']}, overdue: {counts['overdue']} "
@@ -40,6 +41,8 @@ def send_notices(today: date) -> str:
     )
     if counts["assigned"]:
         line += f", assignment mails retried: {counts['assigned']}"
+    if counts["reviewed"]:
+        line += f", review mails retried: {counts['reviewed']}"
     return line
 
 

@@ -4,12 +4,14 @@ import uuid
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.shortcuts import redirect
 from django.urls import path
 from django.utils import timezone
 from django.utils.translation import gettext_lazy, ngettext
 from django.views.generic import FormView, ListView
 
+from courses.localization import localized_page
 from lms import assignments, scope
 from lms.forms import AssignmentForm
 from lms.models import TrainingAssignment
@@ -36,7 +38,9 @@ class AssignmentIndexView(HubView, ListView):
             TrainingAssignment.objects.current()
             .filter(user__in=scope.visible_people(self.request.user))
             .with_status(timezone.localdate())
-            .select_related("user", "course", "assigned_by")
+            .with_course_title()
+            .with_reason()
+            .select_related("user", "assigned_by")
             .order_by("effective_due", "pk")
         )
         status = self.request.GET.get("status")
@@ -60,6 +64,7 @@ class AssignView(HubFormMixin, HubView, FormView):
     page_title = gettext_lazy("Assign training")
     template_name = "lms/hub/assign.html"
     form_class = AssignmentForm
+    preview_page_size = 25
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "user": self.request.user}
@@ -74,8 +79,14 @@ class AssignView(HubFormMixin, HubView, FormView):
             preview = assignments.preview_assignment(
                 by=self.request.user, course=data["course"], **target
             )
+            people = Paginator(
+                assignments.affected_people(
+                    by=self.request.user, course=data["course"], **target
+                ),
+                self.preview_page_size,
+            ).get_page(self.request.POST.get("preview_page"))
             return self.render_to_response(
-                self.get_context_data(form=form, preview=preview)
+                self.get_context_data(form=form, preview=preview, people=people)
             )
         try:
             batch = assignments.assign_course(
@@ -96,7 +107,10 @@ class AssignView(HubFormMixin, HubView, FormView):
                 "%(course)s is assigned to %(count)d people.",
                 batch.people_count,
             )
-            % {"course": batch.course.title, "count": batch.people_count},
+            % {
+                "course": localized_page(batch.course).title,
+                "count": batch.people_count,
+            },
         )
         return redirect("hub_assignments:index")
 

@@ -92,8 +92,16 @@ class AuditTrailView(StrictFiltersMixin, StreamingSpreadsheetExportMixin, Report
         # get_queryset() has applied the filters already.
         return self.get_queryset()
 
-    def decorate_paginated_queryset(self, object_list):
-        return [audit_trail.describe(entry) for entry in object_list]
+    def paginate_queryset(self, queryset, page_size):
+        # The table is built from the page's rows inside get_context_data,
+        # before ReportView calls decorate_paginated_queryset: a row described
+        # only there would reach the table as a bare log entry (its action
+        # code, and no who or when).
+        paginator, page, entries, is_paginated = super().paginate_queryset(
+            queryset, page_size
+        )
+        rows = [audit_trail.describe(entry) for entry in entries]
+        return paginator, page, rows, is_paginated
 
     def to_row_dict(self, item):
         # Exports read the entries themselves, a chunk at a time.

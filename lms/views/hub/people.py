@@ -70,7 +70,9 @@ class PersonView(HubView, TemplateView):
             assignments=TrainingAssignment.objects.current()
             .filter(user=self.person)
             .with_status(today)
-            .select_related("course", "assigned_by", "exemption")
+            .with_course_title()
+            .with_reason()
+            .select_related("assigned_by", "exemption")
             .order_by("effective_due"),
             membership_form=MembershipForm(user=self.request.user)
             if can_change
@@ -153,7 +155,9 @@ class EndMembershipView(PersonActionView):
 class AssignmentActionView(PersonActionView):
     def prepare(self, request, pk):
         self.assignment = get_object_or_404(
-            TrainingAssignment.objects.current().select_related("user", "course"),
+            TrainingAssignment.objects.current()
+            .with_course_title()
+            .select_related("user", "course"),
             pk=pk,
             user__in=scope.visible_people(request.user),
         )

@@ -8,11 +8,12 @@ through the service's checks.
 
 from django import forms
 from django.contrib import messages
+from django.http import HttpResponse
 from django.template.defaultfilters import filesizeformat
 from django.urls import path
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
-from django.views.generic import FormView
+from django.views.generic import FormView, View
 
 from lms.people_import import (
     COLUMNS,
@@ -21,6 +22,7 @@ from lms.people_import import (
     apply_import,
     import_notes,
     parse_people_csv,
+    template_csv,
 )
 from lms.views.hub.base import HubFormMixin, HubView, HubViewSet
 
@@ -38,6 +40,14 @@ class PeopleImportForm(forms.Form):
         ),
     )
     csv_text = forms.CharField(widget=forms.HiddenInput, required=False, strip=False)
+    create_units = forms.BooleanField(
+        label=_("Create units that do not exist"),
+        required=False,
+        help_text=_(
+            "Without this, a unit that is not in the organisation yet is an "
+            "error, so that a mistyped path creates nothing."
+        ),
+    )
     dry_run = forms.BooleanField(
         label=_("Dry run: only show what would change"),
         required=False,
@@ -77,11 +87,20 @@ class PeopleImportView(HubFormMixin, HubView, FormView):
         )
 
     def form_valid(self, form):
-        plan = parse_people_csv(form.cleaned_data["data"], for_user=self.request.user)
+        plan = parse_people_csv(
+            form.cleaned_data["data"],
+            for_user=self.request.user,
+            create_units=form.cleaned_data["create_units"],
+        )
         if plan.errors:
             return self.report(form, errors=plan.errors)
         if form.cleaned_data["dry_run"]:
-            return self.report(form, changes=plan.changes, confirm_text=plan.text)
+            return self.report(
+                form,
+                changes=plan.changes,
+                confirm_text=plan.text,
+                create_units=plan.create_units,
+            )
         try:
             result = apply_import(plan, by=self.request.user)
         except ImportRejected as rejected:
@@ -91,7 +110,16 @@ class PeopleImportView(HubFormMixin, HubView, FormView):
             self.get_form_class()(), changes=result.changes, applied=True
         )
 
-    def report(self, form, *, errors=(), changes=None, confirm_text="", applied=False):
+    def report(
+        self,
+        form,
+        *,
+        errors=(),
+        changes=None,
+        confirm_text="",
+        create_units=False,
+        applied=False,
+    ):
         response = self.render_to_response(
             self.get_context_data(
                 form=form,
@@ -100,11 +128,28 @@ class PeopleImportView(HubFormMixin, HubView, FormView):
                 changes=changes,
                 sections=changes.sections() if changes else [],
                 confirm_text=confirm_text if changes and not changes.is_empty else "",
+                create_units=create_units,
                 applied=applied,
             )
         )
         if errors:
             response.status_code = 400
+        return response
+
+
+class PeopleImportTemplateView(HubView, View):
+    """A CSV file to fill in: the header and example lines."""
+
+    permissions = PERMISSIONS
+
+    def get(self, request):
+        response = HttpResponse(
+            "\ufeff" + template_csv(request.user),  # Excel reads UTF-8 with a BOM
+            content_type="text/csv; charset=utf-8",
+        )
+        response["Content-Disposition"] = (
+            'attachment; filename="people-import-template.csv"'
+        )
         return response
 
 
@@ -119,4 +164,7 @@ class PeopleImportViewSet(HubViewSet):
     permissions = PERMISSIONS
 
     def get_urlpatterns(self):
-        return [path("", PeopleImportView.as_view(), name="index")]
+        return [
+            path("", PeopleImportView.as_view(), name="index"),
+            path("template.csv", PeopleImportTemplateView.as_view(), name="template"),
+        ]

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import FormView, ListView
 
+from courses.localization import localized_page
 from lms import reviews
 from lms.forms import ReviewForm
 from lms.views.hub.base import HubFormMixin, HubView, HubViewSet
@@ -36,7 +37,12 @@ class ReviewView(HubFormMixin, HubView, FormView):
         self.submission = get_object_or_404(reviews.review_queue(request.user), pk=pk)
 
     def get_context_data(self, **kwargs):
-        block = self.submission.module.find_block(self.submission.block_id, "scenario")
+        # The scenario as the reviewer reads it: its module's translation in
+        # their language keeps the block's id.
+        module = self.submission.module
+        block = localized_page(module).find_block(
+            self.submission.block_id, "scenario"
+        ) or module.find_block(self.submission.block_id, "scenario")
         return super().get_context_data(
             submission=self.submission,
             scenario=block.value if block else None,

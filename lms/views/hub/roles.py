@@ -1,13 +1,15 @@
 """Roles with their tasks and required courses; saving brings members in line."""
 
 from django.db import transaction
+from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from courses.localization import localized_title
 from lms.deletion import ProtectedDeleteMixin
-from lms.models import Role
+from lms.models import Role, RoleRequirement
 from lms.organisation import sync_role_requirements
 from lms.views.hub.base import HubFormMixin
 
@@ -30,11 +32,21 @@ class RoleEditView(HubFormMixin, SyncRequirementsMixin, generic.EditView):
 
 class RoleIndexView(generic.IndexView):
     def get_base_queryset(self):
-        return super().get_base_queryset().prefetch_related("requirements__course")
+        # The courses' titles in the reader's language, with the requirements.
+        requirements = RoleRequirement.objects.annotate(
+            course_title=localized_title("course")
+        )
+        return (
+            super()
+            .get_base_queryset()
+            .prefetch_related(Prefetch("requirements", queryset=requirements))
+        )
 
 
 def required_courses(role):
-    return ", ".join(str(requirement.course) for requirement in role.requirements.all())
+    return ", ".join(
+        requirement.course_title for requirement in role.requirements.all()
+    )
 
 
 class RoleDeleteView(ProtectedDeleteMixin, generic.DeleteView):
