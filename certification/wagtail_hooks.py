@@ -8,6 +8,7 @@ from certification.admin_views import (
     ReadinessViewSet,
 )
 from certification.dashboard import HubFiguresPanel
+from certification.person_panel import PersonCertificatesPanel
 from certification.reports import urls as report_urls
 from certification.reports.views import CertificateReportView, ExpiringReportView
 from lms.reports.views import ReportMenuItem
@@ -72,3 +73,9 @@ def register_expiring_report_menu_item():
 def add_hub_figures_panel(request, panels):
     if HubFiguresPanel.is_shown_to(request.user):
         panels.append(HubFiguresPanel(request.user))
+
+
+@hooks.register("construct_hub_person_panels")
+def add_person_certificates(request, person, panels):
+    if request.user.has_perm("certification.view_certificate"):
+        panels.append(PersonCertificatesPanel(person))

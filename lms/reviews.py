@@ -25,6 +25,30 @@ def review_queue(user):
     return submissions.exclude(enrolment__user=user).order_by("submitted_at", "pk")
 
 
+def reviewed_answers(user):
+    """Answers already reviewed, of the people a manager is responsible for,
+    the latest review first, with their module_title in the active language."""
+    submissions = (
+        ScenarioSubmission.objects.filter(review__isnull=False)
+        .select_related("enrolment__user", "module", "review__reviewer")
+        .annotate(module_title=localized_title("module"))
+    )
+    if not scope.sees_everything(user):
+        submissions = submissions.filter(enrolment__user__in=scope.visible_people(user))
+    return submissions.order_by("-review__reviewed_at", "-pk")
+
+
+def answers_of(person):
+    """A person's scenario answers, newest first, with their reviews and
+    module_title in the active language (the person page)."""
+    return (
+        ScenarioSubmission.objects.filter(enrolment__user=person)
+        .select_related("module", "review__reviewer")
+        .annotate(module_title=localized_title("module"))
+        .order_by("-submitted_at", "-pk")
+    )
+
+
 @transaction.atomic
 def review_scenario(
     *, submission: ScenarioSubmission, by, decision: str, feedback: str = ""

@@ -22,9 +22,11 @@ def hub_pages(base):
     submission = ScenarioSubmission.objects.filter(status="submitted").first()
     learner = get_user_model().objects.get(email="learner@example.org")
     return [
+        "/admin/hub/",
         "/admin/hub/progress/",
         "/admin/hub/assignments/",
         "/admin/hub/reviews/",
+        "/admin/hub/reviews/history/",
         f"/admin/hub/reviews/{submission.pk}/",
         "/admin/hub/people/",
         f"/admin/hub/people/{learner.pk}/",

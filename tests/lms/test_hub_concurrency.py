@@ -110,7 +110,10 @@ def test_one_import_sent_at_once_is_applied_once(hub):
         f"{hub.learner.email},,,Hub/Webcare/Race team,,\n"
         "new.person@example.org,New Person,,Hub/Webcare/Race team,,\n"
     )
-    plans = [parse_people_csv(text, for_user=hub.manager) for _ in range(THREADS)]
+    plans = [
+        parse_people_csv(text, for_user=hub.manager, create_units=True)
+        for _ in range(THREADS)
+    ]
 
     results = run_together(lambda i: apply_import(plans[i], by=hub.manager))
 

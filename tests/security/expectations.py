@@ -665,6 +665,7 @@ EXPECTATIONS = {
     "hub_assignments:index": E(HUB_VIEW, **GET_ONLY),
     "hub_assignments:assign": E(HUB_MANAGE, post=BAD),
     "hub_reviews:index": E(HUB_VIEW, **GET_ONLY),
+    "hub_reviews:history": E(HUB_VIEW, **GET_ONLY),
     "hub_reviews:review": E(HUB_MANAGE_OWN, kwargs={"pk": "@submission"}, post=BAD),
     "hub_people:index": E(HUB_VIEW, **GET_ONLY),
     "hub_people:person": E(HUB_VIEW_OWN, kwargs={"pk": "@learner"}, **GET_ONLY),

@@ -8,8 +8,9 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView, ListView, TemplateView
+from wagtail import hooks
 
-from lms import assignments, organisation, scope
+from lms import assignments, organisation, reviews, scope
 from lms.forms import EndMembershipForm, ExemptionForm, ExtensionForm, MembershipForm
 from lms.models import RoleMembership, TrainingAssignment
 from lms.views.hub.base import HubFormMixin, HubView, HubViewSet, search_text
@@ -79,8 +80,18 @@ class PersonView(HubView, TemplateView):
             else None,
             can_change=can_change,
             can_manage=can_change and scope.manages(self.request.user, self.person),
+            answers=reviews.answers_of(self.person),
+            panels=self.panels(),
             **kwargs,
         )
+
+    def panels(self):
+        """What other apps show about the person (certification: their
+        certificates), through the construct_hub_person_panels hook."""
+        panels = []
+        for hook in hooks.get_hooks("construct_hub_person_panels"):
+            hook(self.request, self.person, panels)
+        return panels
 
 
 class PersonActionView(HubFormMixin, HubView, FormView):

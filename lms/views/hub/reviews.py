@@ -27,6 +27,16 @@ class ReviewQueueView(HubView, ListView):
         return reviews.review_queue(self.request.user)
 
 
+class ReviewHistoryView(HubView, ListView):
+    permissions = PERMISSIONS
+    page_title = gettext_lazy("Reviewed answers")
+    template_name = "lms/hub/review_history.html"
+    paginate_by = 50
+
+    def get_queryset(self):
+        return reviews.reviewed_answers(self.request.user)
+
+
 class ReviewView(HubFormMixin, HubView, FormView):
     permissions = ("lms.add_scenarioreview",)
     page_title = gettext_lazy("Review an answer")
@@ -75,5 +85,6 @@ class ReviewViewSet(HubViewSet):
     def get_urlpatterns(self):
         return [
             path("", ReviewQueueView.as_view(), name="index"),
+            path("history/", ReviewHistoryView.as_view(), name="history"),
             path("<lms_id:pk>/", ReviewView.as_view(), name="review"),
         ]
