@@ -769,7 +769,7 @@ def _notifications(assignment_rows, open_assignments, today):
     """Every assignment's announcement, and yesterday's reminders and overdue
     notices (lms.notifications' rules), all sent."""
     for row in assignment_rows:
-        assignment_id, assigned_at = row[0], row[7]
+        assignment_id, assigned_at = row[0], row[-1]  # id first, assigned_at last
         yield (assignment_id, "assigned", "1", False, assigned_at, assigned_at)
     yesterday = today - timedelta(days=1)
     sent = _moment(yesterday, 6)

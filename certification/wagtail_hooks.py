@@ -2,6 +2,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
+from certification import held
 from certification.admin_views import (
     CertificateViewSet,
     CertificationViewSet,
@@ -11,7 +12,10 @@ from certification.dashboard import HubFiguresPanel
 from certification.person_panel import PersonCertificatesPanel
 from certification.reports import urls as report_urls
 from certification.reports.views import CertificateReportView, ExpiringReportView
+from lms.progress import COURSES_HELD_HOOK
 from lms.reports.views import ReportMenuItem
+
+hooks.register(COURSES_HELD_HOOK, held.courses_held)
 
 
 @hooks.register("register_admin_viewset")

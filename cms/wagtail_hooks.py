@@ -1,5 +1,3 @@
-from django.templatetags.static import static
-from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import gettext_noop
 from wagtail import hooks
@@ -34,16 +32,3 @@ def register_log_actions(actions):
 def register_audit_trail_prefixes():
     # The site's audit trail shows the certificates' actions and its own.
     return ["certification.", "cms."]
-
-
-@hooks.register("insert_global_admin_css")
-def global_admin_css():
-    # Reflow at 320 px and a two-tone focus ring for every admin page,
-    # Wagtail's own listings included.
-    return format_html('<link rel="stylesheet" href="{}">', static("cms/admin.css"))
-
-
-@hooks.register("insert_global_admin_js")
-def global_admin_js():
-    # Wide tables scroll in a box of their own, which the keyboard can reach.
-    return format_html('<script src="{}" defer></script>', static("cms/admin.js"))

@@ -1,5 +1,6 @@
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -44,7 +45,9 @@ class CourseIndexPage(Page):
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
 
-    parent_page_types = ["wagtailcore.Page", "cms.HomePage"]
+    # Any page by default: the host site decides where its catalogue goes
+    # and may narrow it with a setting (the demo site: its home page).
+    parent_page_types = getattr(settings, "COURSES_CATALOGUE_PARENT_PAGE_TYPES", None)
     subpage_types = ["courses.CoursePage"]
     max_count_per_parent = 1
 

@@ -1,9 +1,24 @@
 """System checks for the lms settings."""
 
+from django.apps import apps
 from django.conf import settings
 from django.core.checks import Error, Tags, Warning, register
 
 from lms import app_settings
+
+# What each plugin needs beside what `wagtail start` installs, in the order
+# they stand in INSTALLED_APPS (an app above the apps it uses).
+PLUGIN_NEEDS = {
+    "certification": ["lms", "wagtail.contrib.settings"],
+    "lms": ["courses", "wagtail.contrib.routable_page"],
+    "courses": ["wagtail", "wagtail.admin", "wagtail.snippets", "wagtail.images"],
+}
+# What the plugins' templates read from their context.
+CONTEXT_PROCESSORS = [
+    "django.template.context_processors.request",
+    "django.contrib.auth.context_processors.auth",
+    "django.contrib.messages.context_processors.messages",
+]
 
 
 @register()
@@ -44,4 +59,54 @@ def proxy_settings_agree_check(app_configs, **kwargs):
             "the header one of them sets.",
             id="lms.W001",
         )
+    ]
+
+
+@register()
+def plugin_apps_check(app_configs, **kwargs):
+    """Every app a Hub Academy plugin needs is installed: one line for each
+    app missing, saying what to add."""
+    installed = {config.name for config in apps.get_app_configs()}
+    errors = []
+    for plugin, needs in PLUGIN_NEEDS.items():
+        if plugin not in installed:
+            continue
+        for app in needs:
+            if app not in installed:
+                errors.append(
+                    Error(
+                        f"{plugin} needs {app!r} in INSTALLED_APPS.",
+                        hint=f"Add {app!r} to INSTALLED_APPS"
+                        + (f", below {plugin!r}." if app in PLUGIN_NEEDS else "."),
+                        id="lms.E002",
+                    )
+                )
+    return errors
+
+
+@register(Tags.templates)
+def context_processors_check(app_configs, **kwargs):
+    """The plugins' templates read the request, the user and messages."""
+    engines = [
+        engine
+        for engine in settings.TEMPLATES
+        if engine["BACKEND"] == "django.template.backends.django.DjangoTemplates"
+    ]
+    if not engines:
+        return [
+            Error(
+                "The Hub Academy plugins need Django's template engine.",
+                hint="Add a DjangoTemplates engine with APP_DIRS = True to TEMPLATES.",
+                id="lms.E003",
+            )
+        ]
+    found = set(engines[0].get("OPTIONS", {}).get("context_processors", []))
+    return [
+        Error(
+            f"The Hub Academy plugins need the context processor {name!r}.",
+            hint=f"Add {name!r} to TEMPLATES[0]['OPTIONS']['context_processors'].",
+            id="lms.E004",
+        )
+        for name in CONTEXT_PROCESSORS
+        if name not in found
     ]

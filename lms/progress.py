@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.models import Page
 
 from courses.localization import localized_pages
@@ -244,13 +245,33 @@ CATALOGUE_STATES = {
     "assigned": _("To do"),
     "in_progress": _("In progress"),
     "completed": _("Completed"),
+    "held": _("Certified"),
 }
+
+# Apps that issue something for courses (certification) say what a person
+# already holds through this hook: fn(user, courses) -> {translation key:
+# sentence}. lms names no app above it.
+COURSES_HELD_HOOK = "lms_courses_held"
+
+
+def courses_held(user, courses) -> dict:
+    """What a signed-in person already holds that each course leads to, by
+    translation key: a sentence to show instead of an invitation to enrol."""
+    if not user.is_authenticated or not courses:
+        return {}
+    held = {}
+    for fn in hooks.get_hooks(COURSES_HELD_HOOK):
+        for key, sentence in fn(user, courses).items():
+            held.setdefault(key, sentence)
+    return held
 
 
 def catalogue_states(user, courses) -> dict:
     """What each course of a catalogue page is to a signed-in person, by
-    translation key: completed, in progress, or to do (assigned and not
-    started); courses they have nothing to do with are left out. Two queries."""
+    translation key: completed, in progress, to do (assigned and not
+    started), or certified (a certificate in force that the course leads to,
+    without an enrolment, as an imported one); courses they have nothing to
+    do with are left out. Three queries."""
     if not user.is_authenticated:
         return {}
     keys = [course.translation_key for course in courses]
@@ -268,4 +289,6 @@ def catalogue_states(user, courses) -> dict:
     for key in assigned.values_list("course__translation_key", flat=True):
         if states.get(key) != "completed":
             states[key] = "assigned"
+    for key in courses_held(user, courses):
+        states.setdefault(key, "held")
     return {key: (state, CATALOGUE_STATES[state]) for key, state in states.items()}

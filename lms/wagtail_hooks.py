@@ -1,4 +1,6 @@
+from django.templatetags.static import static
 from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.viewsets.base import ViewSetGroup
@@ -41,6 +43,19 @@ class HubMenu(ViewSetGroup):
         RoleViewSet,
         UnitViewSet,
     )
+
+
+@hooks.register("insert_global_admin_css")
+def global_admin_css():
+    # Reflow at 320 px and a two-tone focus ring for every admin page,
+    # Wagtail's own listings included: the host site's admin is the Hub's.
+    return format_html('<link rel="stylesheet" href="{}">', static("lms/admin.css"))
+
+
+@hooks.register("insert_global_admin_js")
+def global_admin_js():
+    # Wide tables scroll in a box of their own, which the keyboard can reach.
+    return format_html('<script src="{}" defer></script>', static("lms/admin.js"))
 
 
 @hooks.register("register_admin_viewset")

@@ -171,6 +171,8 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "account_login"
+# The demo's catalogue sits under its home page (any page, by default).
+COURSES_CATALOGUE_PARENT_PAGE_TYPES = ["wagtailcore.Page", "cms.HomePage"]
 # The admin signs in through allauth too, and allauth resets passwords:
 # Wagtail's own forms would bypass allauth's rate limits.
 WAGTAILADMIN_LOGIN_URL = LOGIN_URL

@@ -18,6 +18,15 @@ def course_progress(context, course):
 
 
 @register.simple_tag(takes_context=True)
+def course_held(context, course):
+    """What the signed-in person already holds that a course leads to, in a
+    sentence, or None."""
+    return progress.courses_held(context["request"].user, [course]).get(
+        course.translation_key
+    )
+
+
+@register.simple_tag(takes_context=True)
 def catalogue_states(context, courses):
     """The signed-in person's state of each course on a catalogue page."""
     return progress.catalogue_states(context["request"].user, courses)

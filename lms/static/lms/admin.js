@@ -11,7 +11,7 @@
 (() => {
   const TABLES = ".content-wrapper table.listing, .content-wrapper table.hub-table";
   // Boxes the templates already give their tables.
-  const BOXED = ".cms-table-scroll, .hub-scroll, .report-scroll";
+  const BOXED = ".hub-table-scroll, .hub-scroll, .report-scroll";
 
   const name = (table) =>
     table.getAttribute("aria-label") ||
@@ -32,7 +32,7 @@
 
   const resized = new ResizeObserver((entries) => {
     for (const entry of entries) {
-      update(entry.target.closest(".cms-table-scroll"));
+      update(entry.target.closest(".hub-table-scroll"));
     }
   });
 
@@ -40,7 +40,7 @@
     for (const table of root.querySelectorAll(TABLES)) {
       if (table.parentElement.closest(BOXED)) continue;
       const wrapper = document.createElement("div");
-      wrapper.className = "cms-table-scroll";
+      wrapper.className = "hub-table-scroll";
       table.before(wrapper);
       wrapper.append(table);
       resized.observe(wrapper);
