@@ -15,7 +15,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from certification import readiness, services
 from certification.forms import CertificationForm, RevokeForm
 from certification.models import Certificate, Certification, localized_name
-from lms import scope
+from lms import persons, scope
 from lms.deletion import ProtectedDeleteMixin
 from lms.reports import charts
 from lms.views.hub.base import HubFormMixin, HubView, HubViewSet, search_text
@@ -83,11 +83,15 @@ class CertificateIndexView(HubView, ListView):
 
     def get_queryset(self):
         certificates = visible_certificates(self.request.user).order_by(
-            "holder__name", localized_name("certification"), "-valid_from"
+            *persons.adapter().order_by("holder__"),
+            localized_name("certification"),
+            "-valid_from",
         )
         query = search_text(self.request)
         if query:
-            certificates = certificates.filter(holder__name__icontains=query)
+            certificates = certificates.filter(
+                persons.adapter().search(query, "holder__")
+            )
         return certificates
 
     def get_context_data(self, **kwargs):

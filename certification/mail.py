@@ -19,6 +19,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from certification.models import Certificate, CertificateMail
+from lms import persons
 from lms.notifications import message_id
 
 KINDS = tuple(CertificateMail.Kind.values)
@@ -81,7 +82,7 @@ def _message(record: CertificateMail) -> EmailMultiAlternatives:
     )
     holder = certificate.holder
     base = getattr(settings, "WAGTAILADMIN_BASE_URL", "").rstrip("/")
-    with translation.override(holder.language or settings.LANGUAGE_CODE):
+    with translation.override(persons.language(holder)):
         context = {
             "certificate": certificate,
             "holder": holder,

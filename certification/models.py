@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from certification import verification
 from certification.querysets import CertificateQuerySet
-from lms import erasure
+from lms import erasure, persons
 
 # The texts of a certification that are written in each language.
 TRANSLATED_FIELDS = ("name", "description", "criteria")
@@ -249,7 +249,7 @@ class Certificate(models.Model):
 
         Never the email address, which get_full_name falls back to.
         """
-        return erasure.readable_names(self.holder.name) or "—"
+        return erasure.readable_names(persons.adapter().stored_name(self.holder)) or "—"
 
     @property
     def revocation_reason_text(self) -> str:
@@ -260,8 +260,7 @@ class Certificate(models.Model):
     @property
     def holder_language(self) -> str:
         """The language of the holder's own copies: the PDF, the credential."""
-        language = getattr(self.holder, "language", "")  # a host's user may lack it
-        return text_language(language or settings.LANGUAGE_CODE)
+        return text_language(persons.language(self.holder))
 
     def status_on(self, today: date) -> str:
         """Derived from the dates and revocation; never stored."""

@@ -7,7 +7,6 @@ import hashlib
 from io import BytesIO
 
 import segno
-from django.conf import settings
 from django.core.cache import cache
 from django.urls import NoReverseMatch, reverse
 from django.utils import formats, timezone, translation
@@ -20,6 +19,7 @@ from reportlab.pdfgen import canvas
 
 from certification import verification
 from certification.settings_models import CertificateSettings
+from lms import persons
 
 CACHE_SECONDS = 24 * 60 * 60
 PAGE_WIDTH, PAGE_HEIGHT = landscape(A4)
@@ -220,7 +220,7 @@ def certificate_pdf(certificate, *, request) -> bytes:
     """The certificate's PDF in the holder's language, rendered once a day."""
     verify_url = _verify_url(request, certificate.code)
     settings_obj = _settings_for(request)
-    language = certificate.holder.language or settings.LANGUAGE_CODE
+    language = persons.language(certificate.holder)
     key = cache_key(
         certificate,
         verify_url=verify_url,

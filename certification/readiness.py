@@ -7,6 +7,7 @@ from datetime import date, timedelta
 from django.db.models import Q
 
 from certification.models import Certificate, Certification
+from lms import persons
 from lms.models import Role, RoleMembership
 
 HORIZONS = (30, 60, 90)
@@ -69,7 +70,7 @@ def role_readiness(*, units, today: date) -> list[Readiness]:
         RoleMembership.objects.current()
         .filter(role_id__in=roles, unit__in=units, user__is_active=True)
         .select_related("user", "unit")
-        .order_by("unit__path", "user__name")
+        .order_by("unit__path", *persons.adapter().order_by("user__"))
     )
     groups: dict[tuple[int, int], Readiness] = {}
     for membership in memberships:

@@ -11,7 +11,7 @@ from wagtail.log_actions import log
 
 from certification import mail, renewal
 from certification.models import Certificate, Certification
-from lms import scope
+from lms import persons, scope
 from lms.progress import completed_course_keys
 
 
@@ -62,7 +62,10 @@ def issue_certificate(
     log(
         certificate,
         "certification.issue",
-        data={"holder": str(holder), "certification": certification.name},
+        data={
+            "holder": persons.display_name(holder),
+            "certification": certification.name,
+        },
     )
     return certificate
 

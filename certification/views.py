@@ -8,6 +8,14 @@ from django.views.decorators.http import require_safe
 
 from certification import ratelimit, verification
 from certification.models import Certificate
+from courses.layout import page_context
+
+
+def _page(request, template, context=None, status=None):
+    """A public page inside the host site's base template."""
+    return render(
+        request, template, {**page_context(), **(context or {})}, status=status
+    )
 
 
 def _issuer_name() -> str:
@@ -23,7 +31,7 @@ def verify(request, code):
     """
     limit = getattr(settings, "CERTIFICATION_VERIFY_RATE_LIMIT", 30)
     if not ratelimit.allow(request, scope="verify", limit=limit):
-        return render(request, "certification/rate_limited.html", status=429)
+        return _page(request, "certification/rate_limited.html", status=429)
     certificate = (
         Certificate.objects.select_related("holder", "certification")
         .filter(code__in=verification.candidates(code))
@@ -32,10 +40,10 @@ def verify(request, code):
     if certificate is None:
         # Still a 404, with a page that says what may have gone wrong.
         form = verification.VerifyForm(initial={"code": code})
-        return render(
+        return _page(
             request, "certification/verify_unknown.html", {"form": form}, status=404
         )
-    return render(
+    return _page(
         request,
         "certification/verify.html",
         {
@@ -53,7 +61,7 @@ def verify_start(request):
     form = verification.VerifyForm(request.GET or None)
     if form.is_valid():
         return redirect("certification:verify", code=form.cleaned_data["code"])
-    return render(
+    return _page(
         request,
         "certification/verify_start.html",
         {"form": form},

@@ -13,6 +13,10 @@ from wagtail.images.blocks import ImageChooserBlock
 TEXT_FEATURES = ["h2", "h3", "bold", "italic", "link", "ol", "ul", "document-link"]
 
 
+# Block previews in the admin show a block with the learner pages' styles.
+PREVIEW_TEMPLATE = "courses/block_preview.html"
+
+
 class RichTextSectionBlock(blocks.RichTextBlock):
     """Running text with headings, lists and links."""
 
@@ -20,6 +24,7 @@ class RichTextSectionBlock(blocks.RichTextBlock):
         super().__init__(features=TEXT_FEATURES, **kwargs)
 
     class Meta:
+        preview_template = PREVIEW_TEMPLATE
         icon = "pilcrow"
         label = _("Text")
         template = "courses/blocks/text.html"
@@ -45,6 +50,7 @@ class ImageBlock(blocks.StructBlock):
     caption = blocks.CharBlock(label=_("Caption"), required=False, max_length=250)
 
     class Meta:
+        preview_template = PREVIEW_TEMPLATE
         icon = "image"
         label = _("Image")
         template = "courses/blocks/image.html"
@@ -74,6 +80,7 @@ class VideoBlock(blocks.StructBlock):
     )
 
     class Meta:
+        preview_template = PREVIEW_TEMPLATE
         icon = "media"
         label = _("Video")
         template = "courses/blocks/video.html"
@@ -93,6 +100,7 @@ class DocumentBlock(blocks.StructBlock):
     description = blocks.TextBlock(label=_("Description"), required=False)
 
     class Meta:
+        preview_template = PREVIEW_TEMPLATE
         icon = "doc-full"
         label = _("Document")
         template = "courses/blocks/document.html"
@@ -121,6 +129,7 @@ class CalloutBlock(blocks.StructBlock):
     text = blocks.TextBlock(label=_("Text"))
 
     class Meta:
+        preview_template = PREVIEW_TEMPLATE
         icon = "help"
         label = _("Callout")
         template = "courses/blocks/callout.html"
@@ -183,6 +192,7 @@ class QuizBlock(blocks.StructBlock):
     questions = blocks.ListBlock(QuestionBlock(), label=_("Questions"), min_num=1)
 
     class Meta:
+        preview_template = PREVIEW_TEMPLATE
         icon = "tick-inverse"
         label = _("Quiz")
         template = "courses/blocks/quiz.html"
@@ -256,6 +266,7 @@ class ScenarioBlock(blocks.StructBlock):
     )
 
     class Meta:
+        preview_template = PREVIEW_TEMPLATE
         icon = "comment"
         label = _("Scenario")
         value_class = ScenarioValue

@@ -11,6 +11,7 @@ from wagtail.models import Page, TranslatableMixin
 from wagtail.search import index
 
 from courses.blocks import INTERACTIVE_BLOCK_TYPES, ModuleBodyBlock
+from courses.layout import page_context
 
 
 class Topic(TranslatableMixin, models.Model):
@@ -36,7 +37,17 @@ class Topic(TranslatableMixin, models.Model):
         return self.name
 
 
-class CourseIndexPage(Page):
+class LearnerPage(Page):
+    """A page of the plugins: rendered inside the host's base template."""
+
+    class Meta:
+        abstract = True
+
+    def get_context(self, request, *args, **kwargs):
+        return {**super().get_context(request, *args, **kwargs), **page_context()}
+
+
+class CourseIndexPage(LearnerPage):
     """The catalogue: every live course below it, filterable by topic."""
 
     intro = RichTextField(
@@ -103,7 +114,7 @@ class CourseIndexPage(Page):
         return super().route(request, path_components)
 
 
-class CoursePage(Page):
+class CoursePage(LearnerPage):
     """A course: what it teaches, how long it takes, and its modules below it."""
 
     class Level(models.TextChoices):
@@ -202,7 +213,7 @@ class CoursePage(Page):
         return super().route(request, path_components)
 
 
-class ModulePage(Page):
+class ModulePage(LearnerPage):
     """A module: the unit of progress, with reading, quizzes and scenarios."""
 
     intro = models.CharField(_("introduction"), max_length=300, blank=True)

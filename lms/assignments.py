@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
 from courses.models import CoursePage
-from lms import bulk_sql, dates, notifications, scope, signals
+from lms import bulk_sql, dates, notifications, persons, scope, signals
 from lms.models import (
     AssignmentBatch,
     AssignmentDemand,
@@ -116,7 +116,7 @@ def affected_people(*, by, course: CoursePage, **target):
                 )
             ),
         )
-        .order_by("name", "email", "pk")
+        .order_by(*persons.adapter().order_by(), "pk")
     )
 
 

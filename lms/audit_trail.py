@@ -25,7 +25,7 @@ from wagtail.coreutils import get_content_type_label
 from wagtail.log_actions import registry
 from wagtail.models import ModelLogEntry
 
-from lms import erasure, scope
+from lms import erasure, persons, scope
 
 PREFIXES_HOOK = "register_audit_trail_prefixes"
 
@@ -123,7 +123,7 @@ def acting_users():
     User = get_user_model()
     return User.objects.filter(
         pk__in=audit_entries().order_by().values("user_id")
-    ).order_by("name", "email")
+    ).order_by(*persons.adapter().order_by())
 
 
 def logged_content_types():

@@ -110,3 +110,21 @@ def context_processors_check(app_configs, **kwargs):
         for name in CONTEXT_PROCESSORS
         if name not in found
     ]
+
+
+@register()
+def export_storage_check(app_configs, **kwargs):
+    """Large report exports are written to a private storage of their own."""
+    alias = app_settings.EXPORT_STORAGE
+    if alias in getattr(settings, "STORAGES", {}):
+        return []
+    return [
+        Error(
+            f"The Hub's report exports need the storage {alias!r} in STORAGES.",
+            hint=f'Add STORAGES[{alias!r}] = {{"BACKEND": '
+            '"lms.private_storage.PrivateFileSystemStorage", "OPTIONS": '
+            '{"location": "<a folder outside MEDIA_ROOT>"}}, or name another '
+            "alias in LMS_EXPORT_STORAGE.",
+            id="lms.E005",
+        )
+    ]

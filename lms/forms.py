@@ -15,7 +15,7 @@ from wagtail.admin.widgets import AdminDateInput, AdminPageChooser
 
 from courses.localization import localized_title
 from courses.models import CoursePage
-from lms import dates, ids, organisation, scope
+from lms import dates, ids, organisation, persons, scope
 from lms.models import AssignmentBatch, OrgUnit, Role, ScenarioReview
 
 
@@ -108,7 +108,7 @@ class CourseMultipleChoiceField(CourseLabelMixin, IdMultipleChoiceField):
 
 
 def _manager_label(user) -> str:
-    return f"{user} <{user.email}>"
+    return f"{persons.display_name(user)} <{user.email}>"
 
 
 class UnitForm(WagtailAdminModelForm):
@@ -138,7 +138,9 @@ class UnitForm(WagtailAdminModelForm):
             | Q(pk=self.for_user.pk)
         )
         offered = visible.filter(is_active=True)
-        self.fields["managers"].queryset = offered.order_by("name", "email")
+        self.fields["managers"].queryset = offered.order_by(
+            *persons.adapter().order_by()
+        )
         self.fields["managers"].label_from_instance = _manager_label
         self.hidden_managers = (
             list(self.instance.managers.exclude(pk__in=visible.values("pk")))
@@ -261,8 +263,9 @@ class AssignmentForm(forms.Form):
         self.user = user
         self.fields["course"].queryset = course_choices()
         self.fields["person"].queryset = scope.visible_people(user).order_by(
-            "name", "email"
+            *persons.adapter().order_by()
         )
+        self.fields["person"].label_from_instance = persons.display_name
         self.fields["unit"].queryset = scope.visible_units(user).order_by("path")
         for name in ("person", "role", "unit", "include_subunits"):
             targets = [t for t, names in self.TARGET_FIELDS.items() if name in names]

@@ -18,6 +18,7 @@ from django.db.models import (
 
 from courses.localization import localized_pages
 from courses.models import CoursePage
+from lms import persons
 from lms.models import OrgUnit, Role, RoleMembership, TrainingAssignment
 
 # Joins a person's role names in one column; no role name holds it.
@@ -82,7 +83,7 @@ def team_matrix(
     people = (
         get_user_model()
         .objects.filter(pk__in=memberships.values("user_id"))
-        .order_by("name", "email")
+        .order_by(*persons.adapter().order_by())
     )
     # Each person's roles (in these units) come with the person, in one column.
     roles = (

@@ -29,7 +29,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import timezone, translation
 
 from courses.localization import localized_page
-from lms import app_settings, bulk_sql, scope
+from lms import app_settings, bulk_sql, persons, scope
 from lms.models import Notification, ScenarioReview, TrainingAssignment
 
 # An assignment is announced once; its period never changes.
@@ -313,7 +313,7 @@ def _review_messages(notification: Notification) -> list[EmailMultiAlternatives]
         return []
     submission = review.submission
     learner = submission.enrolment.user
-    module = localized_page(submission.module, _language_of(learner))
+    module = localized_page(submission.module, persons.language(learner))
     block = module.find_block(submission.block_id, "scenario")
     if block is None:  # the translation lacks the scenario: link the original
         module = submission.module
@@ -322,7 +322,9 @@ def _review_messages(notification: Notification) -> list[EmailMultiAlternatives]
     context = {
         "review": review,
         "approved": review.decision == ScenarioReview.Decision.APPROVED,
-        "reviewer_name": review.reviewer.get_full_name() if review.reviewer else "",
+        "reviewer_name": persons.display_name(review.reviewer)
+        if review.reviewer
+        else "",
         "module_title": module.title,
         "scenario_title": block.value["title"] if block else module.title,
         "answer_url": _absolute(f"{url}#block-{submission.block_id}")
@@ -383,7 +385,7 @@ def _message(
     template: str, recipient, course, context, *, key: str
 ) -> EmailMultiAlternatives:
     """One mail, text and HTML, rendered in the recipient's language."""
-    language = _language_of(recipient)
+    language = persons.language(recipient)
     with translation.override(language):
         page = localized_page(course, language)
         context = {
@@ -412,11 +414,6 @@ def _message(
     )
     message.attach_alternative(html, "text/html")
     return message
-
-
-def _language_of(recipient) -> str:
-    """The language a person's mails are written in."""
-    return getattr(recipient, "language", "") or settings.LANGUAGE_CODE
 
 
 def _absolute(url: str | None) -> str | None:

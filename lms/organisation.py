@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
-from lms import dates, locks
+from lms import dates, locks, persons
 from lms.assignments import ensure_assignments, withdraw_orphans
 from lms.models import (
     AssignmentDemand,
@@ -121,7 +121,7 @@ def join_role(
     except IntegrityError:
         raise ValidationError(
             _("%(person)s already has this role in %(unit)s.")
-            % {"person": user, "unit": unit}
+            % {"person": persons.display_name(user), "unit": unit}
         ) from None
     if role is not None:
         for requirement in role.requirements.select_related("course"):
@@ -138,7 +138,11 @@ def join_role(
         membership,
         "lms.join_role",
         user=by,
-        data={"person": str(user), "role": str(role), "unit": str(unit)},
+        data={
+            "person": persons.display_name(user),
+            "role": str(role),
+            "unit": str(unit),
+        },
     )
     return membership
 

@@ -6,7 +6,8 @@ one remains. A good file is applied in one transaction. The import adds and
 updates; it never ends a membership that the file does not mention.
 
 Employee numbers are checked (at most 50 characters, once per file) and
-stored on the person where the user model has an ``employee_number`` field.
+stored where the site keeps them (lms.persons: an ``employee_number`` field
+of the user model, by default); where it keeps none the plan says so.
 
 Units are created only when asked for (create_units): otherwise a unit that
 does not exist is an error. Either way, a new unit whose path is one edit
@@ -26,9 +27,10 @@ from django.db import transaction
 from django.db.models import Q
 from django.db.models.functions import Lower
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from wagtail.log_actions import log
 
-from lms import locks, organisation, scope
+from lms import locks, organisation, persons, scope
 from lms.models import OrgUnit, Role, RoleMembership
 
 COLUMNS = ("email", "name", "employee_number", "unit", "roles", "manager_email")
@@ -122,6 +124,8 @@ class Changes:
     new_managers: list[NewManager] = field(default_factory=list)
     # A new unit's path to the existing one it is one edit away from.
     look_alike_units: dict[str, str] = field(default_factory=dict)
+    # Lines whose employee number the site keeps nowhere (lms.persons).
+    numbers_not_kept: list[int] = field(default_factory=list)
 
     def counts(self) -> dict[str, int]:
         """The number of changes of each kind, e.g. for the audit log."""
@@ -193,6 +197,22 @@ class Changes:
             (_("New memberships"), memberships),
             (_("New managers"), managers),
         ]
+        if self.numbers_not_kept:
+            sections.append(
+                (
+                    _("Not kept"),
+                    [
+                        ngettext(
+                            "This site keeps no employee numbers: the number "
+                            "on %(count)d line is not stored.",
+                            "This site keeps no employee numbers: the numbers "
+                            "on %(count)d lines are not stored.",
+                            len(self.numbers_not_kept),
+                        )
+                        % {"count": len(self.numbers_not_kept)}
+                    ],
+                )
+            )
         return [(title, lines) for title, lines in sections if lines]
 
 
@@ -758,6 +778,7 @@ def _missing_unit(names: tuple[str, ...], directory: _Directory, error) -> None:
 
 
 def _plan_changes(rows: list[ImportRow], directory: _Directory) -> Changes:
+    people = persons.adapter()
     changes = Changes()
     new_units: dict[tuple[str, ...], tuple[str, ...]] = {}
     managers_seen = set()
@@ -767,17 +788,21 @@ def _plan_changes(rows: list[ImportRow], directory: _Directory) -> Changes:
             changes.new_people.append(
                 NewPerson(row.line, row.email, row.name, row.employee_number)
             )
-        elif row.name and row.name != user.name:
-            changes.renamed.append(Rename(row.line, user.email, user.name, row.name))
+        elif row.name and row.name != people.stored_name(user):
+            changes.renamed.append(
+                Rename(row.line, user.email, people.stored_name(user), row.name)
+            )
         if (
             user is not None
             and row.employee_number
-            and getattr(user, "employee_number", row.employee_number)
-            != row.employee_number
+            and people.keeps_employee_number
+            and people.employee_number(user) != row.employee_number
         ):
             changes.new_numbers.append(
                 NumberChange(row.line, user.email, row.employee_number)
             )
+        if row.employee_number and not people.keeps_employee_number:
+            changes.numbers_not_kept.append(row.line)
         for depth in range(1, len(row.unit) + 1):
             names = row.unit[:depth]
             if directory.unit(names) is None:
@@ -893,19 +918,18 @@ def apply_import(plan: ImportPlan, by=None) -> ImportResult:
 
 
 def _store_employee_numbers(rows, directory: _Directory) -> None:
-    """Keep each row's employee number, where the user model has a place for it."""
-    User = get_user_model()
-    if "employee_number" not in {field.name for field in User._meta.get_fields()}:
-        return
+    """Keep each row's employee number, where the site keeps them (lms.persons)."""
+    people = persons.adapter()
     for row in rows:
         user = directory.user(row.email)
-        if row.employee_number and user.employee_number != row.employee_number:
-            user.employee_number = row.employee_number
-            user.save(update_fields=["employee_number"])
+        number = row.employee_number
+        if number and people.employee_number(user) != number:
+            if not people.set_employee_number(user, number):
+                return
 
 
 def _apply_changes(rows, changes: Changes, directory: _Directory, by) -> None:
-    User = get_user_model()
+    people = persons.adapter()
     # New units are listed parents first.
     for label in changes.new_units:
         names = tuple(label.split(UNIT_SEPARATOR))
@@ -920,12 +944,10 @@ def _apply_changes(rows, changes: Changes, directory: _Directory, by) -> None:
 
     for person in changes.new_people:
         # No password: new people choose one through a password reset.
-        user = User.objects.create_user(person.email, password=None, name=person.name)
+        user = people.create_person(person.email, person.name)
         directory.users[person.email.lower()] = [user]
     for rename in changes.renamed:
-        user = directory.user(rename.email)
-        user.name = rename.new_name
-        user.save(update_fields=["name"])
+        people.rename(directory.user(rename.email), rename.new_name)
     _store_employee_numbers(rows, directory)
 
     by_line = {row.line: row for row in rows}

@@ -5,6 +5,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from lms import persons
 from lms.querysets import TrainingAssignmentQuerySet
 
 
@@ -162,7 +163,7 @@ class TrainingAssignment(models.Model):
         # The course in the reader's language where the row has it
         # (TrainingAssignmentQuerySet.with_course_title).
         course = getattr(self, "course_title", None) or self.course
-        return f"{self.user} – {course} ({self.due_on})"
+        return f"{persons.display_name(self.user)} – {course} ({self.due_on})"
 
     @property
     def reason_text(self) -> str:

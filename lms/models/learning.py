@@ -5,6 +5,7 @@ from django.utils.html import linebreaks
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
+from lms import persons
 from lms.querysets import (
     EnrolmentQuerySet,
     QuizAttemptQuerySet,
@@ -58,7 +59,7 @@ class Enrolment(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.user} – {self.course}"
+        return f"{persons.display_name(self.user)} – {self.course}"
 
     @property
     def is_completed(self) -> bool:

@@ -10,6 +10,7 @@ from treebeard.mp_tree import MP_Node
 from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.models import Orderable
 
+from lms import persons
 from lms.querysets import OrgUnitManager, RoleMembershipQuerySet
 
 
@@ -169,7 +170,7 @@ class RoleMembership(models.Model):
 
     def __str__(self):
         role = self.role or _("member")
-        return f"{self.user} – {role} ({self.unit})"
+        return f"{persons.display_name(self.user)} – {role} ({self.unit})"
 
     @property
     def is_current(self) -> bool:

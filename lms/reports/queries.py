@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from courses.localization import localized_title
 from courses.models import CoursePage
-from lms import scope
+from lms import persons, scope
 from lms.models import (
     OrgUnit,
     QuizAttempt,
@@ -81,14 +81,17 @@ def members(*, user, unit=None, role=None):
 
 
 def person_columns(person_field: str) -> dict:
-    """Annotations naming a row's person: as get_full_name(), and the email."""
+    """Annotations naming a row's person as lms.persons shows them (the
+    name, else the email address), and the email."""
+    people = persons.adapter()
+    email = F(f"{person_field}__{people.email_field}")
     return {
         "person_name": Coalesce(
-            NullIf(F(f"{person_field}__name"), Value("")),
-            F(f"{person_field}__email"),
+            NullIf(people.name_expression(f"{person_field}__"), Value("")),
+            email,
             output_field=CharField(),
         ),
-        "person_email": F(f"{person_field}__email"),
+        "person_email": email,
     }
 
 

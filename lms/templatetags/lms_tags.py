@@ -3,12 +3,30 @@
 import uuid
 
 from django import template
+from django.conf import settings
+from django.contrib.auth import REDIRECT_FIELD_NAME
+from django.http import QueryDict
+from django.shortcuts import resolve_url
 
 from courses.grading import InvalidAnswer, grade_quiz, question_choices, quiz_questions
-from lms import app_settings, progress
+from lms import app_settings, persons, progress
 from lms.views.learner import quiz_answers
 
 register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def login_url(context) -> str:
+    """The host site's sign-in page (settings.LOGIN_URL), back here after."""
+    query = QueryDict(mutable=True)
+    query[REDIRECT_FIELD_NAME] = context["request"].get_full_path()
+    return f"{resolve_url(settings.LOGIN_URL)}?{query.urlencode(safe='/')}"
+
+
+@register.filter
+def person_name(user) -> str:
+    """How a person is shown, whatever the site's user model (lms.persons)."""
+    return persons.display_name(user) if user else ""
 
 
 @register.simple_tag(takes_context=True)

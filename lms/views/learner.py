@@ -9,6 +9,7 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from courses.layout import page_context
 from courses.models import CoursePage, ModulePage
 from lms import services
 from lms.progress import learning_overview
@@ -35,7 +36,9 @@ def _rerender_with_error(request, module, block_id, error):
 @login_required
 def my_learning(request):
     return TemplateResponse(
-        request, "lms/my_learning.html", learning_overview(request.user)
+        request,
+        "lms/my_learning.html",
+        {**learning_overview(request.user), **page_context()},
     )
 
 

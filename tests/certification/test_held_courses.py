@@ -86,3 +86,11 @@ def test_another_persons_certificate_says_nothing_to_me(client, holder, course):
     _certify(UserFactory(), course)
     client.force_login(holder)
     assert "You hold the certificate" not in client.get(course.url).content.decode()
+
+
+def test_a_visitor_is_sent_to_the_sites_own_sign_in(client, course, settings):
+    html = client.get(course.url).content.decode()
+    assert f'class="button" href="/accounts/login/?next={course.url}"' in html
+    settings.LOGIN_URL = "/sso/start/"
+    html = client.get(course.url).content.decode()
+    assert f'class="button" href="/sso/start/?next={course.url}"' in html

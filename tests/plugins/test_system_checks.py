@@ -58,3 +58,15 @@ def test_the_checks_are_registered():
     from django.core.checks.registry import registry
 
     assert {plugin_apps_check, context_processors_check} <= set(registry.get_checks())
+
+
+def test_a_missing_export_storage_is_named(settings):
+    from lms.checks import export_storage_check
+
+    assert export_storage_check(None) == []
+    settings.STORAGES = {
+        alias: value for alias, value in settings.STORAGES.items() if alias != "exports"
+    }
+    (error,) = export_storage_check(None)
+    assert error.id == "lms.E005"
+    assert "lms.private_storage.PrivateFileSystemStorage" in error.hint

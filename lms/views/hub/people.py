@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db.models import Prefetch, Q
+from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils import timezone
@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView, ListView, TemplateView
 from wagtail import hooks
 
-from lms import assignments, organisation, reviews, scope
+from lms import assignments, organisation, persons, reviews, scope
 from lms.forms import EndMembershipForm, ExemptionForm, ExtensionForm, MembershipForm
 from lms.models import RoleMembership, TrainingAssignment
 from lms.views.hub.base import HubFormMixin, HubView, HubViewSet, search_text
@@ -39,10 +39,12 @@ class PeopleIndexView(HubView, ListView):
     paginate_by = 50
 
     def get_queryset(self):
-        people = scope.visible_people(self.request.user).order_by("name", "email")
+        people = scope.visible_people(self.request.user).order_by(
+            *persons.adapter().order_by()
+        )
         query = search_text(self.request)
         if query:
-            people = people.filter(Q(name__icontains=query) | Q(email__icontains=query))
+            people = people.filter(persons.adapter().search(query))
         current = RoleMembership.objects.current().select_related("role", "unit")
         return people.prefetch_related(
             Prefetch("memberships", current, to_attr="current_memberships")
