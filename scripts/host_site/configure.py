@@ -16,8 +16,8 @@ urls = Path(project, "urls.py")
 #    contrib apps they use.
 text = settings.read_text()
 text = text.replace(
-    'INSTALLED_APPS = [\n',
-    'INSTALLED_APPS = [\n'
+    "INSTALLED_APPS = [\n",
+    "INSTALLED_APPS = [\n"
     '    "certification",\n'
     '    "lms",\n'
     '    "courses",\n'
@@ -27,7 +27,7 @@ text = text.replace(
 )
 # 2. A private storage for large report exports, outside MEDIA_ROOT.
 text += (
-    "\nSTORAGES[\"exports\"] = {\n"
+    '\nSTORAGES["exports"] = {\n'
     '    "BACKEND": "lms.private_storage.PrivateFileSystemStorage",\n'
     '    "OPTIONS": {"location": BASE_DIR / "exports"},\n'
     "}\n"

@@ -41,8 +41,10 @@ def step(text):
 def expect(response, status=200, contains=()):
     body = response.content.decode()
     if response.status_code != status:
-        sys.exit(f"walk: {response.request['PATH_INFO']} answered "
-                 f"{response.status_code}, not {status}:\n{body[:2000]}")
+        sys.exit(
+            f"walk: {response.request['PATH_INFO']} answered "
+            f"{response.status_code}, not {status}:\n{body[:2000]}"
+        )
     for text in contains:
         if text not in body:
             sys.exit(f"walk: {response.request['PATH_INFO']} lacks {text!r}")
