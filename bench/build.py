@@ -31,7 +31,7 @@ from django.utils import timezone
 
 from bench.content import MODULES_PER_COURSE, QUIZ_POSITIONS, build_content
 from certification.models import Certificate, Certification
-from lms import app_settings, organisation
+from lms import app_settings
 from lms.models import (
     AssignmentBatch,
     AssignmentDemand,
@@ -48,6 +48,7 @@ from lms.models import (
     RoleRequirement,
     TrainingAssignment,
 )
+from lms.organisation import services as organisation
 
 PASSWORD = "bench-password"
 UNITS = 40
@@ -767,7 +768,7 @@ def _write_learning(
 
 def _notifications(assignment_rows, open_assignments, today):
     """Every assignment's announcement, and yesterday's reminders and overdue
-    notices (lms.notifications' rules), all sent."""
+    notices (lms.notifications.services' rules), all sent."""
     for row in assignment_rows:
         assignment_id, assigned_at = row[0], row[-1]  # id first, assigned_at last
         yield (assignment_id, "assigned", "1", False, assigned_at, assigned_at)

@@ -15,11 +15,17 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from certification import readiness, services
 from certification.forms import CertificationForm, RevokeForm
 from certification.models import Certificate, Certification, localized_name
-from lms import persons, scope
-from lms.deletion import ProtectedDeleteMixin
+from lms import persons
+from lms.hub.base import (
+    HubFormMixin,
+    HubView,
+    HubViewSet,
+    add_service_errors,
+    search_text,
+)
+from lms.organisation import scope
 from lms.reports import charts
-from lms.views.hub.base import HubFormMixin, HubView, HubViewSet, search_text
-from lms.views.hub.people import add_service_errors
+from lms.support.deletion import ProtectedDeleteMixin
 
 HUB_MENU = "register_hub_menu_item"
 

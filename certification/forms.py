@@ -7,7 +7,11 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
 from certification.models import TRANSLATED_FIELDS, Certification, text_language
-from lms.forms import CourseMultipleChoiceField, IdMultipleChoiceField, course_choices
+from lms.support.fields import (
+    CourseMultipleChoiceField,
+    IdMultipleChoiceField,
+    course_choices,
+)
 
 
 def translation_languages() -> list[str]:

@@ -20,7 +20,7 @@ from django.utils import timezone, translation
 
 from certification.models import Certificate, CertificateMail
 from lms import persons
-from lms.notifications import message_id
+from lms.notifications.services import message_id
 
 KINDS = tuple(CertificateMail.Kind.values)
 # How long the daily run keeps trying a mail that fails (a refused address

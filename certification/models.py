@@ -13,7 +13,8 @@ from django.utils.translation import gettext_lazy as _
 
 from certification import verification
 from certification.querysets import CertificateQuerySet
-from lms import erasure, persons
+from lms import persons
+from lms.personal_data import erasure
 
 # The texts of a certification that are written in each language.
 TRANSLATED_FIELDS = ("name", "description", "criteria")

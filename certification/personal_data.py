@@ -6,8 +6,8 @@ from django.utils import timezone
 from wagtail.log_actions import log
 
 from certification.models import Certificate
-from lms.erasure import ERASED_REASON, ERASED_TEXT
-from lms.personal_data import as_record, entries_about
+from lms.personal_data.erasure import ERASED_REASON, ERASED_TEXT
+from lms.personal_data.services import as_record, entries_about
 
 
 def records(user) -> dict[str, list[dict]]:

@@ -1,13 +1,14 @@
 """A fixed-window limit per client address, kept in the cache (Redis at scale).
 
-lms.client_address decides the address, the same one allauth's limits count.
+lms.support.client_address decides the address, the same one allauth's limits
+count.
 """
 
 import time
 
 from django.core.cache import cache
 
-from lms.client_address import rate_limit_address
+from lms.support.client_address import rate_limit_address
 
 
 def allow(request, *, scope: str, limit: int, window_seconds: int = 60) -> bool:

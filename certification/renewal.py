@@ -12,10 +12,10 @@ from django.utils import timezone
 from wagtail.log_actions import log
 
 from certification.models import Certificate, Certification
-from lms.assignments import ensure_assignments
+from lms.assignments.services import ensure_assignments
+from lms.learning.progress import completed_course_keys
+from lms.learning.services import start_new_cycle
 from lms.models import AssignmentDemand, Enrolment, TrainingAssignment
-from lms.progress import completed_course_keys
-from lms.services import start_new_cycle
 
 
 def renewals_due(today: date):

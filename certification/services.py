@@ -11,8 +11,9 @@ from wagtail.log_actions import log
 
 from certification import mail, renewal
 from certification.models import Certificate, Certification
-from lms import persons, scope
-from lms.progress import completed_course_keys
+from lms import persons
+from lms.learning.progress import completed_course_keys
+from lms.organisation import scope
 
 
 def has_completed_all(holder, certification: Certification) -> bool:

@@ -9,7 +9,7 @@ from django.views.decorators.http import require_safe
 
 from certification.models import Certificate
 from certification.pdf import certificate_pdf
-from lms import scope
+from lms.organisation import scope
 
 
 def may_download(user, certificate) -> bool:

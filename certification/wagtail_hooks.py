@@ -12,7 +12,7 @@ from certification.dashboard import HubFiguresPanel
 from certification.person_panel import PersonCertificatesPanel
 from certification.reports import urls as report_urls
 from certification.reports.views import CertificateReportView, ExpiringReportView
-from lms.progress import COURSES_HELD_HOOK
+from lms.learning.progress import COURSES_HELD_HOOK
 from lms.reports.views import ReportMenuItem
 
 hooks.register(COURSES_HELD_HOOK, held.courses_held)

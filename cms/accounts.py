@@ -7,7 +7,7 @@ from django.utils import translation
 from django.utils.translation import gettext, ngettext
 
 from cms import login_attempts
-from lms.client_address import client_ip, rate_limit_address
+from lms.support.client_address import client_ip, rate_limit_address
 
 
 def _login(credentials) -> str:
@@ -28,8 +28,8 @@ def _wait_text(seconds: int) -> str:
 class AccountAdapter(DefaultAccountAdapter):
     """Organisations bring their own people: sign-up only when a setting opens it.
 
-    Log-in limits count the client address that lms.client_address decides,
-    and wrong passwords slow down one address guessing one account
+    Log-in limits count the client address that lms.support.client_address
+    decides, and wrong passwords slow down one address guessing one account
     (cms.login_attempts) instead of locking the account for everyone.
     """
 

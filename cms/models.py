@@ -7,7 +7,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
-from lms import erasure
+from lms.personal_data import erasure
 
 
 class UserManager(BaseUserManager):

@@ -26,8 +26,8 @@ from wagtail.log_actions import log
 from wagtail.users.models import UserProfile
 
 from certification import personal_data as certification_data
-from lms import erasure
-from lms import personal_data as lms_data
+from lms.personal_data import erasure
+from lms.personal_data import services as lms_data
 
 PERMISSION = "cms.manage_personal_data"
 FORMAT = "hub-academy/personal-data"
@@ -76,7 +76,8 @@ def is_erased(person) -> bool:
 def erased_name(pk: int) -> str:
     """What an erased person is called from then on; names nobody.
 
-    Stored as lms.erasure writes it; screens show it in their language.
+    Stored as lms.personal_data.erasure writes it; screens show it in their
+    language.
     """
     return erasure.erased_name(pk)
 

@@ -10,7 +10,7 @@ from django.urls import path
 from wagtail.admin.auth import require_admin_access
 from wagtail.admin.views.reports.audit_logging import LogEntriesView
 
-from lms import scope
+from lms.organisation import scope
 
 HUB_APPS = ("lms", "certification", "cms")
 

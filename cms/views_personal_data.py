@@ -14,7 +14,7 @@ from django.views import View
 from django.views.generic import FormView, ListView, TemplateView
 
 from cms import personal_data
-from lms.views.hub.base import HubFormMixin, HubView, HubViewSet, search_text
+from lms.hub.base import HubFormMixin, HubView, HubViewSet, search_text
 
 PERMISSIONS = (personal_data.PERMISSION,)
 

@@ -10,8 +10,9 @@ class LmsConfig(AppConfig):
 
     def ready(self):
         # ids registers the <lms_id:…> path converter before any URL is built.
-        from lms import checks, ids, receivers  # noqa: F401
-        from lms.exports import make_spreadsheet_exports_inert
+        from lms import checks, receivers  # noqa: F401
+        from lms.reports.exports import make_spreadsheet_exports_inert
+        from lms.support import ids  # noqa: F401
 
         # Wagtail's exports (Site history, snippets, form data) have no hook
         # for their cells: see make_spreadsheet_exports_inert.

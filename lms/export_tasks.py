@@ -1,4 +1,4 @@
-"""The background task of large report exports (lms.export_jobs).
+"""The background task of large report exports (lms.reports.export_jobs).
 
 It runs on a queue of its own, "exports": a long export must not hold up
 the mail of the default queue, and its workers can be sized (and kept from
@@ -11,7 +11,7 @@ from functools import partial
 from django.db import transaction
 from django.tasks import task
 
-from lms import export_jobs
+from lms.reports import export_jobs
 
 EXPORT_QUEUE = "exports"
 

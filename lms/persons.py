@@ -25,7 +25,7 @@ from django.db.models import F, Q, Value
 from django.db.models.functions import Concat, Trim
 from django.utils.module_loading import import_string
 
-from lms import erasure
+from lms.personal_data import erasure
 
 
 class PersonAdapter:

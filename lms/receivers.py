@@ -4,7 +4,9 @@ import logging
 
 from django.dispatch import receiver
 
-from lms import export_jobs, notifications, signals
+from lms import signals
+from lms.notifications import services as notifications
+from lms.reports import export_jobs
 
 logger = logging.getLogger(__name__)
 
@@ -22,5 +24,5 @@ def announce_new_assignments(sender, assignment_ids, **kwargs):
 
 @receiver(signals.daily_run, dispatch_uid="lms.clean_up_exports")
 def clean_up_exports(sender, today, **kwargs):
-    """Delete the export files past their time (lms.export_jobs)."""
+    """Delete the export files past their time (lms.reports.export_jobs)."""
     return export_jobs.daily_cleanup()

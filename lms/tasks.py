@@ -5,7 +5,7 @@ from functools import partial
 from django.db import transaction
 from django.tasks import task
 
-from lms import notifications
+from lms.notifications import services as notifications
 
 
 @task

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from lms.views import learner
+from lms.learning import views as learner
 
 app_name = "lms"
 

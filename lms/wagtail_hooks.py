@@ -6,22 +6,23 @@ from wagtail import hooks
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.models import Page
 
-from lms import deletion, log_actions
+from lms import log_actions
+from lms.assignments.views import AssignmentViewSet
+from lms.audit import views as audit
+from lms.hub.overview import HUB_MENU_NAME, HubOverviewViewSet
+from lms.organisation.views.matrix import TeamMatrixViewSet
+from lms.organisation.views.people import PeopleViewSet
+from lms.organisation.views.roles import RoleViewSet
+from lms.organisation.views.units import UnitViewSet
+from lms.people_import.views import PeopleImportViewSet
 from lms.reports import urls as report_urls
 from lms.reports.views import (
     CompletionReportView,
     OverdueReportView,
     ReportMenuItem,
 )
-from lms.views.hub import audit
-from lms.views.hub.assignments import AssignmentViewSet
-from lms.views.hub.matrix import TeamMatrixViewSet
-from lms.views.hub.overview import HUB_MENU_NAME, HubOverviewViewSet
-from lms.views.hub.people import PeopleViewSet
-from lms.views.hub.people_import import PeopleImportViewSet
-from lms.views.hub.reviews import ReviewViewSet
-from lms.views.hub.roles import RoleViewSet
-from lms.views.hub.units import UnitViewSet
+from lms.reviews.views import ReviewViewSet
+from lms.support import deletion
 
 
 class HubMenu(ViewSetGroup):
@@ -108,7 +109,7 @@ def register_overdue_report_menu_item():
 
 
 # Learner records protect courses and people: a delete screen says so
-# instead of failing (lms/deletion.py).
+# instead of failing (lms/support/deletion.py).
 @hooks.register("before_delete_page")
 def refuse_deleting_learned_pages(request, page):
     if request.method == "POST":

@@ -17,7 +17,8 @@ pytest_plugins = ["tests.redis_db"]
 @pytest.fixture(autouse=True)
 def _media_storage(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
-    # Background exports' files (lms.export_jobs), private to each test.
+    # Background exports' files (lms.reports.export_jobs), private to each
+    # test.
     exports = {
         **settings.STORAGES["exports"],
         "OPTIONS": {"location": tmp_path / "exports"},
@@ -113,8 +114,8 @@ def hub(db):
     from django.contrib.auth.models import Group
     from django.utils import timezone
 
-    from lms import organisation
     from lms.models import Role
+    from lms.organisation import services as organisation
     from tests.factories import UserFactory
 
     class Hub:

@@ -8,13 +8,14 @@ from django.utils import timezone
 
 from cms.demo.learners import work_through
 from courses.models import CoursePage
-from lms import organisation, services
+from lms.learning import services
 from lms.models import (
     OrgUnit,
     Role,
     RoleMembership,
     RoleRequirement,
 )
+from lms.organisation import services as organisation
 
 SPOKES = ["Communicatie", "Marketing", "PR", "HR", "Klantcontact"]
 TEAMS = {"Klantcontact": ["Webcare"]}

@@ -2,8 +2,9 @@
 
 import uuid
 
-from lms import reviews, services
+from lms.learning import services
 from lms.models import ScenarioSubmission
+from lms.reviews import services as reviews
 
 # Stable ids, so that a Dutch block and its English translation share one id,
 # and a demo answer posted twice is recorded once.

@@ -12,7 +12,7 @@ from cms.demo.learners import stable_id, work_through
 from cms.demo.statement import STATEMENT
 from cms.models import AccessibilityStatementPage, HomePage
 from courses.models import CourseIndexPage, CoursePage, ModulePage, Topic
-from lms import services
+from lms.learning import services
 
 LANGUAGES = ("nl", "en")
 

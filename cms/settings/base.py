@@ -199,7 +199,7 @@ MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "var" / "media"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-    # Reports prepared in the background (lms.export_jobs): never under
+    # Reports prepared in the background (lms.reports.export_jobs): never under
     # MEDIA_ROOT, which a web server may serve; only their requester downloads
     # them, through a view. Every web and worker machine must see the same
     # directory (a shared volume), or point this alias at an S3 storage.

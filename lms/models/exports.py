@@ -125,14 +125,14 @@ class ExportJob(models.Model):
     @property
     def report_title(self) -> str:
         """The report's title, in the active language."""
-        from lms.export_jobs import report_title
+        from lms.reports.export_jobs import report_title
 
         return report_title(self.report)
 
     @property
     def error_message(self) -> str:
         """Why the job failed, in the active language."""
-        from lms.export_jobs import error_message
+        from lms.reports.export_jobs import error_message
 
         return error_message(self)
 

@@ -16,7 +16,8 @@ The parts, each importing only the ones before it:
 - parse: reading the file into rows, with the checks that need no database;
 - check: checking the rows against the directory (people, units, roles,
   look-alike units) and planning the changes; parse_people_csv;
-- apply: writing a checked plan; apply_import.
+- apply: writing a checked plan; apply_import;
+- views: the admin screens, a dry run and then the import.
 """
 
 from lms.people_import.apply import apply_import

@@ -7,8 +7,9 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from wagtail.log_actions import log
 
-from lms import locks, organisation, persons
+from lms import persons
 from lms.models import OrgUnit
+from lms.organisation import services as organisation
 from lms.people_import.check import (
     _check_rows,
     _Directory,
@@ -24,6 +25,7 @@ from lms.people_import.rows import (
     ImportResult,
     RowError,
 )
+from lms.support import locks
 
 
 def apply_import(plan: ImportPlan, by=None) -> ImportResult:

@@ -13,8 +13,9 @@ from django.db.models import Q
 from django.db.models.functions import Lower
 from django.utils.translation import gettext as _
 
-from lms import persons, scope
+from lms import persons
 from lms.models import OrgUnit, Role, RoleMembership
+from lms.organisation import scope
 from lms.people_import.parse import _decode, _email_problem, _read_rows
 from lms.people_import.rows import (
     UNIT_SEPARATOR,

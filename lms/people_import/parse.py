@@ -8,8 +8,8 @@ from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.utils.translation import gettext as _
 
-from lms import scope
 from lms.models import Role
+from lms.organisation import scope
 from lms.people_import.rows import (
     COLUMNS,
     EMPLOYEE_NUMBER_MAX_LENGTH,

@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from lms import organisation
+from lms.organisation import services as organisation
 
 COLUMNS = ("email", "name", "employee_number", "unit", "roles", "manager_email")
 MAX_FILE_SIZE = 2 * 1024 * 1024

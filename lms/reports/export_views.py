@@ -1,4 +1,4 @@
-"""The screens of exports prepared in the background (lms.export_jobs).
+"""The screens of exports prepared in the background (lms.reports.export_jobs).
 
 - start: what a report's download link leads to when the export is too
   large for the request; it offers to prepare the file (POST), or shows the
@@ -25,9 +25,10 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView, View
 from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 
-from lms import app_settings, export_jobs
+from lms import app_settings
 from lms.models import ExportJob
 from lms.models.exports import FILTERS_MAX_LENGTH
+from lms.reports import export_jobs
 
 
 class ExportRequestForm(forms.Form):

@@ -2,7 +2,7 @@
 
 The choices of units and roles are limited to the viewer's scope, so a
 manager cannot even ask about someone else's unit: such a value is invalid,
-as is an id beyond 64 bits (lms.ids).
+as is an id beyond 64 bits (lms.support.ids).
 """
 
 import django_filters
@@ -10,10 +10,10 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 
-from lms import scope
-from lms.forms import BoundedIdsMixin
 from lms.models import TrainingAssignment
+from lms.organisation import scope
 from lms.reports import queries
+from lms.support.fields import BoundedIdsMixin
 
 
 class IdChoiceField(BoundedIdsMixin, django_filters.fields.ModelChoiceField):

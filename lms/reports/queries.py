@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from courses.localization import localized_title
 from courses.models import CoursePage
-from lms import persons, scope
+from lms import persons
 from lms.models import (
     OrgUnit,
     QuizAttempt,
@@ -22,6 +22,7 @@ from lms.models import (
     RoleMembership,
     TrainingAssignment,
 )
+from lms.organisation import scope
 
 ASSIGNMENT_STATUSES = [
     ("overdue", _("Overdue")),

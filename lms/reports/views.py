@@ -29,10 +29,11 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.reports import ReportView
 
-from lms import app_settings, export_jobs, scope
-from lms.exports import StreamingSpreadsheetExportMixin
+from lms import app_settings
 from lms.models import ExportJob
-from lms.reports import charts, queries
+from lms.organisation import scope
+from lms.reports import charts, export_jobs, queries
+from lms.reports.exports import StreamingSpreadsheetExportMixin
 from lms.reports.filters import CompletionFilterSet, OverdueFilterSet
 from lms.reports.strict_filters import StrictFiltersMixin
 

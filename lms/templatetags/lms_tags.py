@@ -9,8 +9,9 @@ from django.http import QueryDict
 from django.shortcuts import resolve_url
 
 from courses.grading import InvalidAnswer, grade_quiz, question_choices, quiz_questions
-from lms import app_settings, persons, progress
-from lms.views.learner import quiz_answers
+from lms import app_settings, persons
+from lms.learning import progress
+from lms.learning.views import quiz_answers
 
 register = template.Library()
 

@@ -27,8 +27,8 @@ from wagtail.models import Site  # noqa: E402
 
 from certification.models import Certificate, Certification  # noqa: E402
 from courses.models import CourseIndexPage, CoursePage, ModulePage  # noqa: E402
-from lms import organisation  # noqa: E402
 from lms.models import Role, TrainingAssignment  # noqa: E402
+from lms.organisation import services as organisation  # noqa: E402
 
 # Hosts send their own requests; the test client is told this site's name.
 HOST = {"HTTP_HOST": "localhost"}

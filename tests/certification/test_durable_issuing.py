@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from certification import daily, services
 from certification.models import Certificate, Certification
-from lms import services as lms_services
+from lms.learning import services as lms_services
 from lms.models import CourseCompletion, Enrolment
 from tests.cms.processes import database_url, environment, manage
 from tests.factories import UserFactory, make_course, text_block
@@ -202,7 +202,7 @@ COMPLETE_THEN_DIE = textwrap.dedent(
     from django.contrib.auth import get_user_model
     from django.db import transaction
     from courses.models import ModulePage
-    from lms import services
+    from lms.learning import services
 
     user = get_user_model().objects.get(pk={user})
     with transaction.atomic():

@@ -9,7 +9,7 @@ from wagtail.models import ModelLogEntry
 from certification import services
 from certification.models import Certificate, Certification
 from certification.verification import ALPHABET
-from lms import services as lms_services
+from lms.learning import services as lms_services
 from tests.factories import UserFactory, make_course, text_block
 
 pytestmark = pytest.mark.django_db

@@ -15,7 +15,7 @@ from django.utils import timezone, translation
 from certification import pdf, services
 from certification.models import Certification
 from certification.settings_models import CertificateSettings
-from lms import assignments
+from lms.assignments import services as assignments
 from lms.models import TrainingAssignment
 
 pytestmark = pytest.mark.django_db

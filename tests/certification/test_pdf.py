@@ -16,7 +16,7 @@ from wagtail.images.models import Image
 from certification import pdf
 from certification.models import Certificate, Certification
 from certification.settings_models import CertificateSettings
-from lms import organisation
+from lms.organisation import services as organisation
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from certification import readiness, services
 from certification.models import Certification
-from lms import organisation
+from lms.organisation import services as organisation
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -98,7 +98,7 @@ def test_readiness_screen_queries_do_not_grow(client, hub, crisis):
 def test_the_team_matrix_flags_members_whose_certificate_lapsed(
     client, hub, crisis, course
 ):
-    from lms import assignments
+    from lms.assignments import services as assignments
 
     assignments.assign_course(
         by=hub.manager,

@@ -14,8 +14,7 @@ from wagtail.models import ModelLogEntry
 from certification import renewal, services
 from certification.models import Certificate, Certification
 from certification.readiness import certified_until
-from lms import organisation
-from lms import services as lms_services
+from lms.learning import services as lms_services
 from lms.models import (
     CourseCompletion,
     Enrolment,
@@ -24,6 +23,7 @@ from lms.models import (
     RoleRequirement,
     TrainingAssignment,
 )
+from lms.organisation import services as organisation
 from tests.factories import make_course, text_block
 
 pytestmark = pytest.mark.django_db

@@ -8,7 +8,7 @@ from django.utils import timezone, translation
 from django.utils.formats import date_format
 from wagtail.users.models import UserProfile
 
-from lms import assignments
+from lms.assignments import services as assignments
 from lms.models import TrainingAssignment
 
 pytestmark = pytest.mark.django_db

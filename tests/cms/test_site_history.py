@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from lms import organisation
+from lms.organisation import services as organisation
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db

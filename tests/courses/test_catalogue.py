@@ -5,7 +5,8 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from lms import assignments, services
+from lms.assignments import services as assignments
+from lms.learning import services
 from tests.factories import make_course
 
 pytestmark = pytest.mark.django_db

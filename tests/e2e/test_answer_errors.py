@@ -7,7 +7,8 @@ import pytest
 from django.contrib.auth import get_user_model
 
 from courses.models import CoursePage
-from lms import app_settings, services
+from lms import app_settings
+from lms.learning import services
 from tests.e2e.conftest import PASSWORD, log_in
 
 pytestmark = [

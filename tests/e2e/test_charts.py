@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from certification import readiness
 from certification.models import Certificate
-from lms import scope
+from lms.organisation import scope
 from tests.e2e.colours import CONTRAST_JS
 from tests.e2e.conftest import log_in
 

@@ -92,7 +92,7 @@ def test_the_assign_form_picks_a_date_shows_one_target_and_names_who_is_reached(
 ):
     from playwright.sync_api import expect
 
-    from lms import assignments
+    from lms.assignments import services as assignments
     from lms.models import OrgUnit
 
     manager = get_user_model().objects.get(email="manager@example.org")

@@ -7,8 +7,8 @@ from django.contrib.auth import get_user_model
 
 from cms.demo.content import COURSES
 from courses.models import CoursePage
-from lms import reviews
 from lms.models import ScenarioSubmission
+from lms.reviews import services as reviews
 from tests.e2e.conftest import log_in
 
 pytestmark = [

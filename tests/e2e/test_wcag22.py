@@ -12,7 +12,7 @@ from django.urls import reverse
 
 from certification.models import Certificate
 from courses.models import CoursePage
-from lms import services
+from lms.learning import services
 from tests.e2e.colours import CONTRAST_JS
 from tests.e2e.conftest import log_in
 

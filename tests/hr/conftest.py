@@ -11,8 +11,11 @@ from wagtail.users.models import UserProfile
 
 from certification import services as certification_services
 from certification.models import Certification
-from lms import assignments, organisation, reviews, services
+from lms.assignments import services as assignments
+from lms.learning import services
 from lms.models import Notification, TrainingAssignment
+from lms.organisation import services as organisation
+from lms.reviews import services as reviews
 from tests.factories import UserFactory, correct_answers, make_course, text_block
 
 NAME = "Xaviera Quintelier"

@@ -19,7 +19,8 @@ from wagtail.models import ModelLogEntry
 from wagtail.users.models import UserProfile
 
 from certification.models import Certificate
-from lms import audit_trail, organisation
+from lms.audit import services as audit_trail
+from lms.organisation import services as organisation
 from tests.factories import UserFactory
 from tests.hr.conftest import NAME
 

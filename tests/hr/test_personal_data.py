@@ -20,7 +20,7 @@ from certification import personal_data as certification_data
 from certification import services as certification_services
 from certification.models import Certificate, Certification
 from cms import personal_data
-from lms import assignments, organisation
+from lms.assignments import services as assignments
 from lms.models import (
     AssignmentBatch,
     Enrolment,
@@ -30,6 +30,7 @@ from lms.models import (
     ScenarioSubmission,
     TrainingAssignment,
 )
+from lms.organisation import services as organisation
 from tests.factories import UserFactory, make_course
 from tests.hr.conftest import EMAIL, FIRST_NAME, NAME, NUMBER, OTHER_EMAIL
 

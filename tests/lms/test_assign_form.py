@@ -11,8 +11,8 @@ from django.contrib.auth import get_user_model
 from django.urls import reverse
 from django.utils import timezone
 
-from lms import organisation
 from lms.models import TrainingAssignment
+from lms.organisation import services as organisation
 
 pytestmark = pytest.mark.django_db
 
@@ -40,7 +40,7 @@ def test_the_date_chooser_script_comes_before_the_field_that_calls_it(
         organisation.join_role(
             user=hub.learner, unit=hub.team, started_on=timezone.localdate()
         )
-        from lms import assignments
+        from lms.assignments import services as assignments
 
         assignments.assign_course(
             by=hub.manager,
@@ -149,7 +149,7 @@ def test_the_preview_takes_the_same_queries_whatever_the_number_reached(
 
 
 def test_the_preview_tells_who_has_the_course_already(client, hub, course):
-    from lms import assignments
+    from lms.assignments import services as assignments
 
     assignments.assign_course(
         by=hub.manager,

@@ -4,7 +4,8 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
-from lms import assignments, organisation, services
+from lms.assignments import services as assignments
+from lms.learning import services
 from lms.models import (
     AssignmentBatch,
     DueDateExtension,
@@ -12,6 +13,7 @@ from lms.models import (
     Exemption,
     TrainingAssignment,
 )
+from lms.organisation import services as organisation
 from tests.factories import UserFactory, make_course, text_block
 
 pytestmark = pytest.mark.django_db

@@ -12,7 +12,7 @@ from django.core.exceptions import ValidationError
 from django.urls import Resolver404, resolve, reverse
 from django.utils import timezone
 
-from lms import assignments, organisation
+from lms.assignments import services as assignments
 from lms.models import (
     AssignmentBatch,
     DueDateExtension,
@@ -22,6 +22,7 @@ from lms.models import (
     RoleRequirement,
     TrainingAssignment,
 )
+from lms.organisation import services as organisation
 from lms.people_import import apply_import, parse_people_csv
 from tests.factories import UserFactory
 

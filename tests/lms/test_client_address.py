@@ -4,7 +4,7 @@ from allauth.core.internal.ratelimit import get_ip
 from django.test import RequestFactory
 
 from lms.checks import client_address_settings_check
-from lms.client_address import client_ip, normalise, rate_limit_address
+from lms.support.client_address import client_ip, normalise, rate_limit_address
 
 
 def request(**meta):

@@ -4,7 +4,7 @@ import uuid
 
 import pytest
 
-from lms import services
+from lms.learning import services
 from lms.models import Enrolment, ModuleProgress
 from tests.concurrency import THREADS, run_together
 from tests.factories import UserFactory, correct_answers, make_course, text_block
@@ -85,7 +85,7 @@ def test_two_managers_assigning_the_same_course_at_once_give_one_assignment(
     from django.contrib.auth.models import Group
     from django.utils import timezone
 
-    from lms import assignments
+    from lms.assignments import services as assignments
     from lms.models import AssignmentDemand, TrainingAssignment
 
     second = UserFactory()
@@ -111,8 +111,8 @@ def test_two_managers_assigning_the_same_course_at_once_give_one_assignment(
 
 
 def test_two_managers_reviewing_one_answer_at_once_give_one_review(hub, catalogue):
-    from lms import reviews
     from lms.models import ScenarioReview, ScenarioSubmission
+    from lms.reviews import services as reviews
     from tests.factories import scenario_block
 
     course = make_course(catalogue, bodies=[[scenario_block()]])

@@ -16,9 +16,10 @@ from django.core.management import call_command
 from django.db import connection
 from django.utils import timezone
 
-from lms import assignments, locks
+from lms.assignments import services as assignments
 from lms.management.commands.lms_daily import LOCK
 from lms.models import AssignmentBatch, Notification
+from lms.support import locks
 from tests.cms.processes import MANAGE, database_url, environment
 from tests.factories import UserFactory
 

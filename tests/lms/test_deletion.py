@@ -11,8 +11,9 @@ from wagtail.models import Page
 
 from certification import services as certification_services
 from certification.models import Certification
-from lms import organisation, services
+from lms.learning import services
 from lms.models import OrgUnit, Role
+from lms.organisation import services as organisation
 
 pytestmark = pytest.mark.django_db
 

@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from wagtail.models import ModelLogEntry
 
-from lms import assignments, organisation
+from lms.assignments import services as assignments
 from lms.models import (
     AssignmentBatch,
     DueDateExtension,
@@ -18,6 +18,7 @@ from lms.models import (
     RoleMembership,
     TrainingAssignment,
 )
+from lms.organisation import services as organisation
 from lms.people_import import ImportRejected, apply_import, parse_people_csv
 from tests.concurrency import THREADS, run_together
 

@@ -8,7 +8,8 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.users.models import UserProfile
 
-from lms import assignments, services
+from lms.assignments import services as assignments
+from lms.learning import services
 from tests.factories import make_course, scenario_block
 
 pytestmark = pytest.mark.django_db

@@ -7,7 +7,8 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from lms import assignments, services
+from lms.assignments import services as assignments
+from lms.learning import services
 from lms.models import ScenarioSubmission, TrainingAssignment
 from tests.factories import scenario_block
 

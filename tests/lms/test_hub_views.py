@@ -9,7 +9,9 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from lms import assignments, services, tasks
+from lms import tasks
+from lms.assignments import services as assignments
+from lms.learning import services
 from lms.models import (
     Notification,
     RoleMembership,
@@ -239,7 +241,7 @@ def test_my_learning_lists_required_and_assigned_with_overdue_first(
     client, hub, catalogue, course
 ):
     from lms.models import RoleRequirement
-    from lms.organisation import sync_role_requirements
+    from lms.organisation.services import sync_role_requirements
 
     required = make_course(catalogue, title="Required course")
     RoleRequirement.objects.create(role=hub.role, course=required, due_within_days=3)
@@ -291,11 +293,11 @@ def test_a_course_required_in_the_role_editor_reaches_current_members(
 def test_nobody_reviews_their_own_answer(client, hub, catalogue):
     from django.core.exceptions import PermissionDenied
 
-    from lms import reviews
+    from lms.reviews import services as reviews
 
     course = make_course(catalogue, bodies=[[scenario_block()]])
     module = course.get_modules().get()
-    from lms.organisation import join_role
+    from lms.organisation.services import join_role
 
     join_role(user=hub.manager, unit=hub.spoke, role=hub.role)
     services.enrol(user=hub.manager, course=course)
@@ -351,7 +353,7 @@ def test_a_spoke_manager_cannot_change_a_role_of_everyone(client, hub, course):
     from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
     from lms.models import RoleRequirement
-    from lms.organisation import sync_role_requirements
+    from lms.organisation.services import sync_role_requirements
 
     RoleRequirement.objects.create(role=hub.role, course=course, due_within_days=30)
     sync_role_requirements(role=hub.role)

@@ -7,8 +7,8 @@ from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from lms import organisation
 from lms.models import RoleMembership
+from lms.organisation import services as organisation
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db

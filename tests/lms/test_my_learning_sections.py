@@ -8,7 +8,8 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from lms import assignments, services
+from lms.assignments import services as assignments
+from lms.learning import services
 from tests.factories import make_course
 
 pytestmark = pytest.mark.django_db

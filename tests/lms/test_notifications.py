@@ -16,7 +16,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from lms import assignments, notifications, organisation
+from lms.assignments import services as assignments
 from lms.models import (
     AssignmentBatch,
     Enrolment,
@@ -26,6 +26,8 @@ from lms.models import (
     RoleRequirement,
     TrainingAssignment,
 )
+from lms.notifications import services as notifications
+from lms.organisation import services as organisation
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db

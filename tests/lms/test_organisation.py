@@ -4,9 +4,9 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from lms import organisation
 from lms.models import RoleMembership, RoleRequirement, TrainingAssignment
-from lms.scope import managers_of, manages, visible_people, visible_units
+from lms.organisation import services as organisation
+from lms.organisation.scope import managers_of, manages, visible_people, visible_units
 from tests.factories import UserFactory, make_course
 
 pytestmark = pytest.mark.django_db
@@ -51,7 +51,7 @@ def test_a_new_requirement_reaches_every_current_member(hub, course):
 def test_leaving_withdraws_open_work_but_keeps_history_and_finished_work(
     hub, catalogue
 ):
-    from lms import services
+    from lms.learning import services
 
     open_course, done_course = (
         make_course(catalogue),
@@ -73,7 +73,7 @@ def test_leaving_withdraws_open_work_but_keeps_history_and_finished_work(
 
 
 def test_leaving_keeps_what_another_role_or_a_manager_asks_for(hub, course, catalogue):
-    from lms import assignments
+    from lms.assignments import services as assignments
     from lms.models import Role
 
     other_role = Role.objects.create(name="Community manager")

@@ -11,7 +11,6 @@ from django.core.management import CommandError, call_command
 from django.urls import reverse
 from wagtail.models import ModelLogEntry
 
-from lms import organisation
 from lms.models import (
     OrgUnit,
     Role,
@@ -19,6 +18,7 @@ from lms.models import (
     RoleRequirement,
     TrainingAssignment,
 )
+from lms.organisation import services as organisation
 from lms.people_import import (
     ImportRejected,
     apply_import,

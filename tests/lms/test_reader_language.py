@@ -17,8 +17,10 @@ from openpyxl import load_workbook
 
 from courses.localization import localized_pages, localized_title, localized_titles
 from courses.models import CoursePage
-from lms import assignments, organisation, services
+from lms.assignments import services as assignments
+from lms.learning import services
 from lms.models import Role, RoleRequirement, TrainingAssignment
+from lms.organisation import services as organisation
 from tests.factories import make_course
 
 pytestmark = pytest.mark.django_db

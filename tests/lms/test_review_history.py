@@ -9,7 +9,8 @@ from django.utils import timezone
 
 from certification import services as certification_services
 from certification.models import Certification
-from lms import reviews, services
+from lms.learning import services
+from lms.reviews import services as reviews
 from tests.factories import make_course, scenario_block
 
 pytestmark = pytest.mark.django_db

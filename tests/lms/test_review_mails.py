@@ -7,8 +7,11 @@ import pytest
 from django.core import mail
 from django.core.management import call_command
 
-from lms import notifications, reviews, services, tasks
+from lms import tasks
+from lms.learning import services
 from lms.models import Notification
+from lms.notifications import services as notifications
+from lms.reviews import services as reviews
 from tests.factories import make_course, scenario_block
 
 pytestmark = pytest.mark.django_db

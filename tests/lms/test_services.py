@@ -3,8 +3,9 @@ import uuid
 import pytest
 from django.core.exceptions import ValidationError
 
-from lms import reviews, services
+from lms.learning import services
 from lms.models import Enrolment, ModuleProgress, QuizAttempt, ScenarioSubmission
+from lms.reviews import services as reviews
 from tests.factories import UserFactory, correct_answers, wrong_answers
 
 pytestmark = pytest.mark.django_db
@@ -312,7 +313,7 @@ def test_work_in_a_translation_counts_for_the_original(user, course, modules, lo
 def test_a_new_cycle_asks_for_the_course_again_and_keeps_the_last_one(
     user, course, modules, completions, django_capture_on_commit_callbacks
 ):
-    from lms import progress
+    from lms.learning import progress
     from lms.models import CourseCompletion
 
     services.enrol(user=user, course=course)

@@ -6,8 +6,8 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
-from lms import organisation
 from lms.models import OrgUnit, RoleMembership
+from lms.organisation import services as organisation
 from lms.people_import import apply_import, parse_people_csv
 
 pytestmark = pytest.mark.django_db

@@ -4,7 +4,7 @@ from http import HTTPStatus
 import pytest
 from django.urls import reverse
 
-from lms import services
+from lms.learning import services
 from lms.models import Enrolment, ModuleProgress, QuizAttempt, ScenarioSubmission
 from tests.factories import UserFactory, correct_answers, make_course
 

@@ -19,9 +19,10 @@ from django.utils import timezone
 from rq.job import Job, JobStatus
 from rq.registry import FinishedJobRegistry, StartedJobRegistry
 
-from lms import notifications, tasks
-from lms.assignments import ensure_assignments
+from lms import tasks
+from lms.assignments.services import ensure_assignments
 from lms.models import Notification, TrainingAssignment
+from lms.notifications import services as notifications
 from tests.factories import UserFactory
 from tests.rq_config import RETRY_DELAYS, rq_settings
 from tests.rq_workers import children, new_queue_name, wait_for, worker

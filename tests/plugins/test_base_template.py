@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 from django.urls import reverse
 
-from lms import services
+from lms.learning import services
 from tests.factories import make_course
 
 pytestmark = pytest.mark.django_db

@@ -49,7 +49,6 @@ from django.utils import timezone
 from wagtail.users.models import UserProfile
 
 from certification.models import Certificate, Certification
-from lms import organisation
 from lms.models import (
     DueDateExtension,
     Enrolment,
@@ -59,6 +58,7 @@ from lms.models import (
     RoleMembership,
     TrainingAssignment,
 )
+from lms.organisation import services as organisation
 from tests.factories import UserFactory, make_course
 from tests.reports.records import assign, certificate, complete
 

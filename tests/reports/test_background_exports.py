@@ -19,8 +19,9 @@ from django.utils import timezone
 from openpyxl import load_workbook
 from wagtail.models import ModelLogEntry
 
-from lms import audit_trail, export_jobs
+from lms.audit import services as audit_trail
 from lms.models import ExportJob, RoleMembership, TrainingAssignment
+from lms.reports import export_jobs
 from tests.reports.pages import csv_rows, xlsx_rows
 from tests.reports.test_memory import copy_assignments
 

@@ -9,8 +9,8 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.formats import date_format
 
-from lms import organisation
-from lms.exports import neutralise
+from lms.organisation import services as organisation
+from lms.reports.exports import neutralise
 from tests.factories import UserFactory
 from tests.reports.pages import csv_rows, table_rows, xlsx_cells, xlsx_rows
 from tests.reports.records import assign, certificate

@@ -17,8 +17,8 @@ from django.urls import reverse
 from wagtail.admin.views.mixins import SpreadsheetExportMixin
 from wagtail.admin.views.reports.audit_logging import LogEntriesView
 
-from lms import organisation
-from lms.exports import make_spreadsheet_exports_inert, neutralise
+from lms.organisation import services as organisation
+from lms.reports.exports import make_spreadsheet_exports_inert, neutralise
 from tests.factories import UserFactory
 from tests.reports.pages import content, csv_rows, xlsx_cells
 from tests.reports.records import assign

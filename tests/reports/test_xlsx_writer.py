@@ -1,4 +1,5 @@
-"""lms.xlsx: the streamed sheet reads back, with its types, in openpyxl."""
+"""lms.reports.xlsx: the streamed sheet reads back, with its types, in
+openpyxl."""
 
 import datetime
 import io
@@ -9,7 +10,7 @@ from decimal import Decimal
 import pytest
 from openpyxl import load_workbook
 
-from lms.xlsx import SheetWriter, column_letters
+from lms.reports.xlsx import SheetWriter, column_letters
 
 
 def _written(rows, *, title="Completions", moment_format="dd-mm-yyyy hh:mm"):

@@ -44,8 +44,11 @@ from certification import badges
 from certification import services as certification_services
 from certification.models import Certification
 from courses.models import CourseIndexPage, ModulePage
-from lms import assignments, export_jobs, organisation, services
+from lms.assignments import services as assignments
+from lms.learning import services
 from lms.models import RoleRequirement
+from lms.organisation import services as organisation
+from lms.reports import export_jobs
 from tests.factories import (
     TopicFactory,
     UserFactory,

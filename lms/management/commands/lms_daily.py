@@ -14,7 +14,9 @@ from datetime import date
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
-from lms import locks, notifications, signals
+from lms import signals
+from lms.notifications import services as notifications
+from lms.support import locks
 
 logger = logging.getLogger(__name__)
 

@@ -1,0 +1,1 @@
+"""Training assignments, with their exemptions and extensions."""

@@ -1,0 +1,1 @@
+"""The Hub admin shell: what every hub screen shares, and its start page."""

@@ -1,0 +1,1 @@
+"""A learner's own learning: enrolment, progress, answers and My learning."""

@@ -1,0 +1,1 @@
+"""Email notifications about assignments and reviewed answers."""

@@ -1,0 +1,1 @@
+"""The hub's organisation: units, roles, memberships and who sees whom."""

@@ -1,0 +1,1 @@
+"""The Hub screens of the organisation: units, roles, people, team progress."""

@@ -1,0 +1,1 @@
+"""A person's lms records for a personal-data request: export and erasure."""

@@ -1,0 +1,1 @@
+"""Hub managers' reviews of learners' scenario answers."""

@@ -1,0 +1,1 @@
+"""Small helpers that the lms features share."""
