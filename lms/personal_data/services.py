@@ -1,8 +1,9 @@
 """A person's lms records for a personal-data request: export and erasure.
 
 The records themselves stay when a person is erased, so that reports keep
-their totals; what is removed is the text that could identify them. The
-site (cms) combines this part with the profile and the certificates.
+their totals; what is removed is the text that could identify them.
+certification.data_requests combines this part with the account and the
+certificates.
 """
 
 import json

@@ -2,11 +2,13 @@
 User: a learner enrols in a one-module course, completes it and gets the
 certificate, which /verify/<code>/ shows; a hub manager assigns the course to
 a role with a due date in the admin; lms_daily runs; HR opens the completion
-report. Each step goes through the site's real URLs, views and templates.
+report, exports the learner's personal data and erases a throwaway person.
+Each step goes through the site's real URLs, views and templates.
 
 Run from the site's folder: python walk.py <project name>
 """
 
+import json
 import os
 import sys
 from datetime import timedelta
@@ -136,4 +138,34 @@ client = Client(**HOST)
 client.force_login(hr)
 expect(client.get(reverse("hub_reports_completion")), contains=["Daan Meijer"])
 expect(client.get(reverse("hub_certificates:index")), contains=["Sanne de Vries"])
+step("HR exports the learner's personal data and erases a throwaway person")
+expect(
+    client.get(reverse("hub_personal_data:person", args=[learner.pk])),
+    contains=["Sanne de Vries", "sanne@example.org"],
+)
+document = json.loads(
+    expect(client.post(reverse("hub_personal_data:export", args=[learner.pk])))
+)
+profile = document["profile"]
+if (profile["name"], profile["username"]) != ("Sanne de Vries", "sanne"):
+    sys.exit(f"walk: the export names someone else: {profile}")
+if not document["certificates"]:
+    sys.exit("walk: the export lacks the learner's certificate")
+throwaway = User.objects.create_user(
+    "pieter", "pieter@example.org", first_name="Pieter", last_name="Bakker"
+)
+erase = reverse("hub_personal_data:erase", args=[throwaway.pk])
+expect(client.get(erase), contains=["Pieter Bakker"])
+expect(client.post(erase, {"confirmation": "pieter@example.org"}), status=302)
+throwaway.refresh_from_db()
+row = " ".join(
+    str(getattr(throwaway, field))
+    for field in ("username", "first_name", "last_name", "email")
+)
+if "pieter" in row.lower() or "bakker" in row.lower() or throwaway.is_active:
+    sys.exit(f"walk: the erased row still names its person: {row}")
+expect(
+    client.get(reverse("hub_personal_data:index"), {"q": "erased"}),
+    contains=[f"Erased person #{throwaway.pk}"],
+)
 step("done: the host site serves the catalogue, certificates and the Hub")

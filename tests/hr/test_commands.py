@@ -7,8 +7,8 @@ import pytest
 from django.core.management import CommandError, call_command
 from wagtail.models import ModelLogEntry
 
+from certification import data_requests
 from certification.models import Certificate
-from cms import personal_data
 from tests.factories import UserFactory
 from tests.hr.conftest import EMAIL, NAME, OTHER_EMAIL
 
@@ -57,7 +57,7 @@ def test_erase_person_erases(subject):
     output = run("erase_person", str(subject.pk), "--yes")
     assert f"#{subject.pk}" in output and NAME not in output
     subject.refresh_from_db()
-    assert personal_data.is_erased(subject)
+    assert data_requests.is_erased(subject)
     assert Certificate.objects.get(holder=subject).revocation_reason == "erased"
     erasure = ModelLogEntry.objects.get(action="cms.erase_person")
     assert erasure.user is None  # the command acts as the system

@@ -16,10 +16,10 @@ from django.utils import timezone
 from wagtail.models import ModelLogEntry
 from wagtail.users.models import UserProfile
 
+from certification import data_requests
 from certification import personal_data as certification_data
 from certification import services as certification_services
 from certification.models import Certificate, Certification
-from cms import personal_data
 from lms.assignments import services as assignments
 from lms.models import (
     AssignmentBatch,
@@ -55,9 +55,9 @@ SECTIONS = [
 
 
 def test_the_export_holds_every_kind_of_record(subject, hub):
-    document = json.loads(personal_data.export_json(subject, by=hub.hr))
+    document = json.loads(data_requests.export_json(subject, by=hub.hr))
 
-    assert document["format"] == personal_data.FORMAT
+    assert document["format"] == data_requests.FORMAT
     assert set(document) == {"format", "version", "exported_at", *SECTIONS}
     profile = document["profile"]
     assert (profile["name"], profile["email"]) == (NAME, EMAIL)
@@ -91,7 +91,7 @@ def test_the_export_holds_every_kind_of_record(subject, hub):
 
 
 def test_the_export_lists_the_entries_a_person_made(subject, hub):
-    document = personal_data.export_person(hub.manager)
+    document = data_requests.export_person(hub.manager)
     made = {entry["action"] for entry in document["audit_entries"]["made"]}
     assert {"lms.assign", "lms.exempt", "lms.review_approved"} <= made
 
@@ -99,7 +99,7 @@ def test_the_export_lists_the_entries_a_person_made(subject, hub):
 def test_the_entries_a_person_made_name_nobody_else(subject, hub):
     """The manager's export holds what they did to the subject, but not her
     name, her address or the reasons written about her."""
-    document = json.loads(personal_data.export_json(hub.manager, by=hub.hr))
+    document = json.loads(data_requests.export_json(hub.manager, by=hub.hr))
     made = document["audit_entries"]["made"]
     assert made
     for entry in made:
@@ -119,7 +119,7 @@ def test_the_entries_a_person_made_name_nobody_else(subject, hub):
 
 
 def test_the_entries_about_a_person_keep_their_details(subject, hub):
-    document = personal_data.export_person(subject, by=hub.hr)
+    document = data_requests.export_person(subject, by=hub.hr)
     about = document["audit_entries"]["about"]
     extension = next(entry for entry in about if entry["action"] == "lms.extend")
     assert extension["by"] == hub.manager.pk
@@ -128,7 +128,7 @@ def test_the_entries_about_a_person_keep_their_details(subject, hub):
 
 
 def test_exporting_is_audited_without_the_name(subject, hub):
-    personal_data.export_person(subject, by=hub.hr)
+    data_requests.export_person(subject, by=hub.hr)
     entry = ModelLogEntry.objects.get(action="cms.export_person")
     assert entry.user == hub.hr
     assert NAME not in entry.label and EMAIL not in entry.label
@@ -237,7 +237,7 @@ def test_after_erasure_nothing_names_the_person(subject, hub, mentions):
     assert {word for *_, word in scan(*WORDS)} == set(WORDS)
     counts_before = totals()
 
-    personal_data.erase_person(person=subject, by=hub.hr)
+    data_requests.erase_person(person=subject, by=hub.hr)
 
     assert scan(*WORDS) == []
     after = dump()
@@ -248,7 +248,7 @@ def test_after_erasure_nothing_names_the_person(subject, hub, mentions):
 
 
 def test_erasure_closes_the_account(subject, hub):
-    personal_data.erase_person(person=subject, by=hub.hr)
+    data_requests.erase_person(person=subject, by=hub.hr)
     subject.refresh_from_db()
     assert not subject.is_active
     assert not subject.has_usable_password()
@@ -261,11 +261,11 @@ def test_erasure_closes_the_account(subject, hub):
         for s in Session.objects.all()
         if s.get_decoded().get("_auth_user_id") == str(subject.pk)
     ]
-    assert personal_data.is_erased(subject)
+    assert data_requests.is_erased(subject)
 
 
 def test_erasure_revokes_the_certificates_and_is_audited(subject, hub):
-    counts = personal_data.erase_person(person=subject, by=hub.hr)
+    counts = data_requests.erase_person(person=subject, by=hub.hr)
 
     certificate = Certificate.objects.get(holder=subject)
     assert certificate.revoked_at is not None
@@ -290,8 +290,8 @@ def test_answers_and_texts_about_the_person_are_replaced(
         source="role",
         reason="Required for the role Webcare agent",
     )
-    counts = personal_data.erase_person(person=subject)
-    erased = personal_data.erased_name(subject.pk)
+    counts = data_requests.erase_person(person=subject)
+    erased = data_requests.erased_name(subject.pk)
     answer = ScenarioSubmission.objects.get(enrolment__user=subject)
     assert answer.text == "[erased]"
     assert answer.review.feedback == "[erased]"
@@ -342,7 +342,7 @@ def test_a_namesake_far_from_the_person_keeps_their_first_name(subject, hub, cat
         unit=hub.other_spoke,
     )
 
-    personal_data.erase_person(person=subject, by=hub.hr)
+    data_requests.erase_person(person=subject, by=hub.hr)
 
     namesake.refresh_from_db()
     batch.refresh_from_db()
@@ -363,16 +363,16 @@ def test_a_namesake_far_from_the_person_keeps_their_first_name(subject, hub, cat
 )
 def test_some_people_cannot_be_erased(hub, make_target, message):
     target = make_target(hub)
-    with pytest.raises(personal_data.ValidationError, match=message):
-        personal_data.erase_person(person=target, by=hub.hr)
+    with pytest.raises(data_requests.ValidationError, match=message):
+        data_requests.erase_person(person=target, by=hub.hr)
     target.refresh_from_db()
-    assert target.is_active and not personal_data.is_erased(target)
+    assert target.is_active and not data_requests.is_erased(target)
 
 
 def test_erasing_twice_is_refused(subject, hub):
-    personal_data.erase_person(person=subject, by=hub.hr)
-    with pytest.raises(personal_data.ValidationError, match="already been erased"):
-        personal_data.erase_person(person=subject, by=hub.hr)
+    data_requests.erase_person(person=subject, by=hub.hr)
+    with pytest.raises(data_requests.ValidationError, match="already been erased"):
+        data_requests.erase_person(person=subject, by=hub.hr)
     assert ModelLogEntry.objects.filter(action="cms.erase_person").count() == 1
 
 
@@ -383,16 +383,16 @@ def test_a_failure_halfway_changes_nothing(subject, hub, monkeypatch):
     monkeypatch.setattr(certification_data, "revoke_for_erasure", fail)
     before = dump()
     with pytest.raises(RuntimeError):
-        personal_data.erase_person(person=subject, by=hub.hr)
+        data_requests.erase_person(person=subject, by=hub.hr)
     assert dump() == before
 
 
 def test_the_export_issues_as_many_queries_for_more_records(
     subject, hub, catalogue, django_assert_num_queries
 ):
-    personal_data.export_person(subject)
+    data_requests.export_person(subject)
     with CaptureQueriesContext(connection) as first:
-        personal_data.export_person(subject)
+        data_requests.export_person(subject)
     for index in range(3):
         assignments.assign_course(
             by=hub.manager,
@@ -403,7 +403,7 @@ def test_the_export_issues_as_many_queries_for_more_records(
             person=subject,
         )
     with django_assert_num_queries(len(first)):
-        document = personal_data.export_person(subject)
+        document = data_requests.export_person(subject)
     assert len(document["assignments"]) == 5
 
 
@@ -411,8 +411,8 @@ def test_the_export_issues_as_many_queries_for_more_records(
 def test_only_hr_may_ask_the_services(subject, hub, kind):
     asker = getattr(hub, kind)
     with pytest.raises(PermissionDenied):
-        personal_data.export_person(subject, by=asker)
+        data_requests.export_person(subject, by=asker)
     with pytest.raises(PermissionDenied):
-        personal_data.erase_person(person=subject, by=asker)
+        data_requests.erase_person(person=subject, by=asker)
     subject.refresh_from_db()
     assert subject.name == NAME

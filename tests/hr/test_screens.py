@@ -11,7 +11,7 @@ from django.urls import reverse
 from wagtail.models import ModelLogEntry
 from wagtail.users.models import UserProfile
 
-from cms import personal_data
+from certification import data_requests
 from tests.factories import UserFactory
 from tests.hr.conftest import EMAIL, NAME
 
@@ -77,7 +77,7 @@ def test_only_hr_and_administrators_erase(client, hub, subject, kind):
     subject.refresh_from_db()
     if kind in ALLOWED:
         assert response.status_code == HTTPStatus.FOUND
-        assert personal_data.is_erased(subject)
+        assert data_requests.is_erased(subject)
     else:
         assert outcome(response) == DENIED
         assert subject.name == NAME and subject.is_active
@@ -153,7 +153,7 @@ def test_erasing_needs_the_email_or_the_word(hr_client, subject):
     response = hr_client.post(url, {"confirmation": EMAIL.upper()})
     assert response.status_code == HTTPStatus.FOUND
     subject.refresh_from_db()
-    assert personal_data.is_erased(subject)
+    assert data_requests.is_erased(subject)
 
 
 def test_a_repeated_erase_post_neither_fails_nor_logs_twice(hr_client, subject):
@@ -212,10 +212,10 @@ def test_the_confirmation_word_is_the_screens(
     assert refused.status_code == HTTPStatus.BAD_REQUEST
     assert word in refused.context["form"].errors["confirmation"][0]
     subject.refresh_from_db()
-    assert not personal_data.is_erased(subject)
+    assert not data_requests.is_erased(subject)
     assert client.post(url, {"confirmation": word}).status_code == HTTPStatus.FOUND
     subject.refresh_from_db()
-    assert personal_data.is_erased(subject)
+    assert data_requests.is_erased(subject)
 
 
 @pytest.mark.parametrize(
@@ -225,7 +225,7 @@ def test_the_confirmation_word_is_the_screens(
 def test_an_erased_person_and_the_reason_read_in_the_screens_language(
     client, hub, subject, language, name, reason
 ):
-    personal_data.erase_person(person=subject, by=hub.hr)
+    data_requests.erase_person(person=subject, by=hub.hr)
     erased = f"{name} #{subject.pk}"
     speaking(client, hub.hr, language)
     person = client.get(reverse("hub_personal_data:person", args=[subject.pk]))

@@ -13,10 +13,11 @@ from django.utils.translation import gettext_lazy as _
 from django.views import View
 from django.views.generic import FormView, ListView, TemplateView
 
-from cms import personal_data
+from certification import data_requests
+from lms import persons
 from lms.hub.base import HubFormMixin, HubView, HubViewSet, search_text
 
-PERMISSIONS = (personal_data.PERMISSION,)
+PERMISSIONS = (data_requests.PERMISSION,)
 
 
 def confirm_word() -> str:
@@ -24,12 +25,25 @@ def confirm_word() -> str:
     return pgettext("the word typed to confirm erasing a person", "ERASE")
 
 
+def _row(person) -> dict:
+    """What the screens show of a person, whatever the user model."""
+    adapter = persons.adapter()
+    return {
+        "pk": person.pk,
+        "name": adapter.display_name(person),
+        "stored_name": adapter.stored_name(person),
+        "email": data_requests.email_of(person),
+        "employee_number": adapter.employee_number(person),
+        "is_active": person.is_active,
+    }
+
+
 class PersonMixin:
     def prepare(self, request, pk):
         self.person = get_object_or_404(get_user_model(), pk=pk)
 
     def get_page_title(self):
-        return str(self.person)
+        return persons.display_name(self.person)
 
     def get_breadcrumbs_items(self):
         return [
@@ -44,7 +58,7 @@ class PersonMixin:
     def refusal(self) -> str | None:
         """Why the person may not be erased by this user, if they may not."""
         try:
-            personal_data.check_erasable(self.person, self.request.user)
+            data_requests.check_erasable(self.person, self.request.user)
         except ValidationError as error:
             return error.messages[0]
         return None
@@ -53,32 +67,37 @@ class PersonMixin:
 class PersonalDataIndexView(HubView, ListView):
     permissions = PERMISSIONS
     page_title = _("Personal data")
-    template_name = "cms/personal_data/index.html"
+    template_name = "certification/admin/personal_data/index.html"
     paginate_by = 50
 
     def get_queryset(self):
-        people = get_user_model().objects.order_by("name", "email", "pk")
+        adapter = persons.adapter()
+        people = get_user_model().objects.order_by(*adapter.order_by(), "pk")
         query = search_text(self.request)
         if query:
-            people = people.filter(
-                Q(name__icontains=query)
-                | Q(email__icontains=query)
-                | Q(employee_number__iexact=query)
-            )
+            condition = adapter.search(query)
+            if adapter.keeps_employee_number:
+                condition |= Q(employee_number__iexact=query)
+            people = people.filter(condition)
         return people
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(query=search_text(self.request), **kwargs)
+        context = super().get_context_data(query=search_text(self.request), **kwargs)
+        context["keeps_employee_number"] = persons.adapter().keeps_employee_number
+        context["rows"] = [_row(person) for person in context["object_list"]]
+        return context
 
 
 class PersonView(PersonMixin, HubView, TemplateView):
     permissions = PERMISSIONS
-    template_name = "cms/personal_data/person.html"
+    template_name = "certification/admin/personal_data/person.html"
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
             person=self.person,
-            erased=personal_data.is_erased(self.person),
+            row=_row(self.person),
+            keeps_employee_number=persons.adapter().keeps_employee_number,
+            erased=data_requests.is_erased(self.person),
             refusal=self.refusal(),
             **kwargs,
         )
@@ -91,7 +110,7 @@ class ExportView(PersonMixin, HubView, View):
     permissions = PERMISSIONS
 
     def post(self, request, pk):
-        document = personal_data.export_json(self.person, by=request.user)
+        document = data_requests.export_json(self.person, by=request.user)
         response = HttpResponse(document, content_type="application/json")
         response["Content-Disposition"] = (
             f'attachment; filename="personal-data-{self.person.pk}.json"'
@@ -115,7 +134,10 @@ class ConfirmErasureForm(forms.Form):
 
     def clean_confirmation(self):
         typed = self.cleaned_data["confirmation"].strip()
-        if typed != self.word and typed.casefold() != self.person.email.casefold():
+        if (
+            typed != self.word
+            and typed.casefold() != data_requests.email_of(self.person).casefold()
+        ):
             raise ValidationError(
                 gettext("Type the email address exactly, or the word %(word)s.")
                 % {"word": self.word},
@@ -126,22 +148,22 @@ class ConfirmErasureForm(forms.Form):
 
 class EraseView(PersonMixin, HubFormMixin, HubView, FormView):
     permissions = PERMISSIONS
-    template_name = "cms/personal_data/erase.html"
+    template_name = "certification/admin/personal_data/erase.html"
     form_class = ConfirmErasureForm
 
     def get_page_title(self):
-        return _("Erase %(person)s") % {"person": self.person}
+        return _("Erase %(person)s") % {"person": persons.display_name(self.person)}
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "person": self.person}
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
-            person=self.person, refusal=self.refusal(), **kwargs
+            person=self.person, row=_row(self.person), refusal=self.refusal(), **kwargs
         )
 
     def post(self, request, *args, **kwargs):
-        if personal_data.is_erased(self.person):
+        if data_requests.is_erased(self.person):
             # A repeated request (a double click, a reload): nothing to do.
             messages.info(
                 request, gettext("This person's data has already been erased.")
@@ -151,7 +173,7 @@ class EraseView(PersonMixin, HubFormMixin, HubView, FormView):
 
     def form_valid(self, form):
         try:
-            personal_data.erase_person(person=self.person, by=self.request.user)
+            data_requests.erase_person(person=self.person, by=self.request.user)
         except ValidationError as error:
             if error.code == "erased":
                 messages.info(self.request, error.messages[0])

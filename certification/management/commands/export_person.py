@@ -5,7 +5,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
-from cms import personal_data
+from certification import data_requests
 
 
 class Command(BaseCommand):
@@ -25,10 +25,10 @@ class Command(BaseCommand):
 
     def handle(self, *args, person: str, output: Path | None, **options):
         try:
-            found = personal_data.find_person(person)
-        except personal_data.PersonNotFound as error:
+            found = data_requests.find_person(person)
+        except data_requests.PersonNotFound as error:
             raise CommandError(str(error)) from None
-        document = personal_data.export_json(found)
+        document = data_requests.export_json(found)
         if output is None:
             self.stdout.write(document)
             return

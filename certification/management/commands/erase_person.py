@@ -5,7 +5,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from cms import personal_data
+from certification import data_requests
 
 
 class Command(BaseCommand):
@@ -25,8 +25,8 @@ class Command(BaseCommand):
 
     def handle(self, *args, person: str, yes: bool, **options):
         try:
-            found = personal_data.find_person(person)
-        except personal_data.PersonNotFound as error:
+            found = data_requests.find_person(person)
+        except data_requests.PersonNotFound as error:
             raise CommandError(str(error)) from None
         if not yes:
             raise CommandError(
@@ -37,7 +37,7 @@ class Command(BaseCommand):
                 % {"person": f"#{found.pk}"}
             )
         try:
-            counts = personal_data.erase_person(person=found)
+            counts = data_requests.erase_person(person=found)
         except ValidationError as error:
             raise CommandError(" ".join(error.messages)) from None
         revoked = counts["certificates_revoked"]
