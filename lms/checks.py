@@ -11,7 +11,15 @@ from lms import app_settings
 PLUGIN_NEEDS = {
     "certification": ["lms", "wagtail.contrib.settings"],
     "lms": ["courses", "wagtail.contrib.routable_page"],
-    "courses": ["wagtail", "wagtail.admin", "wagtail.snippets", "wagtail.images"],
+    # The module blocks choose images and documents and embed videos.
+    "courses": [
+        "wagtail",
+        "wagtail.admin",
+        "wagtail.snippets",
+        "wagtail.images",
+        "wagtail.documents",
+        "wagtail.embeds",
+    ],
 }
 # What the plugins' templates read from their context.
 CONTEXT_PROCESSORS = [
