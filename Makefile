@@ -39,6 +39,7 @@ serve-prod: install
 
 test: install
 	@scripts/ensure-chromium
+	@scripts/ensure-oidc-provider
 	$(BIN)/pytest $(PYTEST_ARGS)
 
 # The benchmark on PostgreSQL (BENCH_DATABASE_URL, default the local server's

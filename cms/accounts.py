@@ -7,6 +7,7 @@ from django.utils import translation
 from django.utils.translation import gettext, ngettext
 
 from cms import login_attempts
+from cms.sso import policy as sso_policy
 from lms.support.client_address import client_ip, rate_limit_address
 
 
@@ -34,14 +35,26 @@ class AccountAdapter(DefaultAccountAdapter):
     """
 
     def is_open_for_signup(self, request):
-        return settings.ACCOUNT_SIGNUP_OPEN
+        # Where single sign-on is the only way in, nobody signs up with a
+        # password either (cms.sso.policy).
+        return settings.ACCOUNT_SIGNUP_OPEN and not sso_policy.sso_only()
 
     def get_client_ip(self, request):
         """The address allauth's rate limits count: the one every limit uses."""
         return client_ip(request)
 
     def pre_authenticate(self, request, **credentials):
-        """Refuse before the password is checked while this address waits."""
+        """Refuse before the password is checked while this address waits,
+        and, where single sign-on is the only way in, for everyone but the
+        break-glass administrators (cms.sso.policy)."""
+        if not sso_policy.password_allowed(_login(credentials)):
+            raise ValidationError(
+                gettext(
+                    "Sign in with your organisation's account: passwords are "
+                    "only for the administrators' emergency accounts here."
+                ),
+                code="sso_only",
+            )
         if login_attempts.enabled():
             wait = login_attempts.claim_turn(
                 address=rate_limit_address(request), login=_login(credentials)

@@ -4,7 +4,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from cms import health, site_history, views
+from cms import health, mfa, site_history, views
 
 urlpatterns = [
     # For load balancers and monitoring: no login, and plain HTTP too
@@ -15,6 +15,8 @@ urlpatterns = [
     path("admin/login/", views.admin_login, name="admin_login"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    # Where the admin sends whoever must set up a second factor first.
+    path("accounts/2fa/required/", mfa.required, name="mfa_required"),
     path("accounts/", include("allauth.urls")),
     path("language/", views.set_language, name="set_language"),
     path("learn/", include("lms.urls")),

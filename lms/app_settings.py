@@ -74,6 +74,38 @@ class AppSettings:
         delays = getattr(settings, "LMS_TASK_RETRY_DELAYS", [10, 60, 300])
         return [max(0, int(delay)) for delay in delays or []]
 
+    @property
+    def INVITATION_EXPIRY_DAYS(self) -> float:
+        """How many days an invitation link works."""
+        return max(0.01, float(getattr(settings, "LMS_INVITATION_EXPIRY_DAYS", 14)))
+
+    @property
+    def INVITATIONS_PER_PERSON_PER_DAY(self) -> int:
+        """How many invitations one person may be sent in a day: more would
+        only fill their mailbox."""
+        return max(1, int(getattr(settings, "LMS_INVITATIONS_PER_PERSON_PER_DAY", 5)))
+
+    @property
+    def INVITATIONS_PER_SENDER_PER_HOUR(self) -> int:
+        """How many invitations one person may send from the people screens
+        in an hour (the import invites a whole file at once, and is not
+        counted)."""
+        return max(
+            1, int(getattr(settings, "LMS_INVITATIONS_PER_SENDER_PER_HOUR", 100))
+        )
+
+    @property
+    def INVITATION_PASSWORDS(self) -> bool:
+        """Whether an invitation lets the person choose a password; a site
+        where everyone signs in with the organisation's account says no."""
+        return bool(getattr(settings, "LMS_INVITATION_PASSWORDS", True))
+
+    @property
+    def INVITATION_SIGN_IN_URL(self) -> str:
+        """Where an invited person signs in with the organisation's account
+        (single sign-on): a URL or URL name; empty where the site has none."""
+        return getattr(settings, "LMS_INVITATION_SIGN_IN_URL", "") or ""
+
 
 app_settings = AppSettings()
 

@@ -17,6 +17,12 @@ LOG_ACTIONS = [
     ("lms.review_approved", _("Approve an answer"), _("Approved a scenario answer")),
     ("lms.review_returned", _("Return an answer"), _("Returned a scenario answer")),
     ("lms.import_people", _("Import people"), _("Imported people")),
+    ("lms.invite", _("Send an invitation"), _("Sent an invitation")),
+    (
+        "lms.invitation_accepted",
+        _("Accept an invitation"),
+        _("Accepted an invitation"),
+    ),
     ("lms.export_request", _("Ask for an export"), _("Asked for a report export")),
     (
         "lms.export_download",

@@ -2,9 +2,11 @@
 
 import logging
 
+from django.contrib.auth.signals import user_logged_in
 from django.dispatch import receiver
 
 from lms import signals
+from lms.invitations import services as invitations
 from lms.notifications import services as notifications
 from lms.reports import export_jobs
 
@@ -26,3 +28,9 @@ def announce_new_assignments(sender, assignment_ids, **kwargs):
 def clean_up_exports(sender, today, **kwargs):
     """Delete the export files past their time (lms.reports.export_jobs)."""
     return export_jobs.daily_cleanup()
+
+
+@receiver(user_logged_in, dispatch_uid="lms.accept_invitation_on_sign_in")
+def take_up_invitation(sender, request, user, **kwargs):
+    """Whoever signs in, by any means, no longer needs their invitation's link."""
+    invitations.accept_on_sign_in(user)

@@ -15,3 +15,8 @@ training_assigned = Signal()
 # Sent by lms_daily after its own steps, with today; each receiver does its
 # part of the day's work (safe to run twice) and returns a summary line.
 daily_run = Signal()
+
+# Sent in the transaction that uses an invitation's link: the person has
+# shown they read mail at their address. Arguments: user, how ("password",
+# "link" or "sign_in").
+invitation_accepted = Signal()

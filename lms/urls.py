@@ -1,5 +1,6 @@
 from django.urls import path
 
+from lms.invitations import views as invitations
 from lms.learning import views as learner
 
 app_name = "lms"
@@ -21,5 +22,10 @@ urlpatterns = [
         "modules/<lms_id:module_id>/scenario/<str:block_id>/",
         learner.submit_scenario,
         name="submit_scenario",
+    ),
+    path(
+        "invitations/<lms_id:pk>/<str:token>/",
+        invitations.invitation,
+        name="invitation",
     ),
 ]

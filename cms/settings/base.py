@@ -5,6 +5,9 @@ from pathlib import Path
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
+from django.utils.csp import CSP
+
+from cms.sso import config as _sso_config
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -67,6 +70,10 @@ INSTALLED_APPS = [
     "taggit",
     "allauth",
     "allauth.account",
+    "allauth.mfa",
+    # Single sign-on through the organisation's OpenID Connect provider.
+    "allauth.socialaccount",
+    "allauth.socialaccount.providers.openid_connect",
     # Background work on a real queue in production (cms.settings.production):
     # RQ workers on Redis, or the database as the queue.
     "django_tasks",
@@ -84,6 +91,10 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # The Content Security Policy (below), and what Wagtail's admin needs
+    # beyond it (cms.csp).
+    "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    "cms.csp.AdminPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -93,6 +104,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    # Admin users without a second factor are sent to set one up (cms.mfa).
+    "cms.mfa.AdminMFAMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
@@ -107,6 +120,7 @@ TEMPLATES = [
             "context_processors": [
                 "django.template.context_processors.debug",
                 "django.template.context_processors.request",
+                "django.template.context_processors.csp",
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
@@ -270,6 +284,23 @@ ACCOUNT_RATE_LIMITS = {
     "login_failed": "30/m/ip",
 }
 
+# --- MFA (allauth.mfa) ----------------------------------------------------
+# A second factor: an authenticator app (TOTP) or a security key (WebAuthn),
+# with recovery codes for a lost phone. Passkeys are a second factor only,
+# never a way in without the password (or the organisation's SSO).
+# HUB_MFA_REQUIRED_FOR_ADMIN (MFA_REQUIRED_FOR_ADMIN, on in production): whoever
+# can reach the Wagtail admin is kept out of it until they have set one up
+# (cms.mfa); learners are asked nothing unless they turn it on themselves.
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes", "webauthn"]
+MFA_PASSKEY_LOGIN_ENABLED = False
+MFA_TOTP_ISSUER = "Hub Academy"
+# A code of the period before or after the current one counts too: a phone's
+# clock drifts, and typing a code takes a few seconds (RFC 6238, 5.2).
+MFA_TOTP_TOLERANCE = 1
+# WebAuthn needs HTTPS, except on http://localhost in development and tests.
+MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = False
+HUB_MFA_REQUIRED_FOR_ADMIN = env_bool("MFA_REQUIRED_FOR_ADMIN")
+
 # The client's address for every rate limit (allauth's, through the account
 # adapter, and certificate verification's). Behind proxies: how many of them
 # append to X-Forwarded-For, or the header one of them sets (X-Real-IP).
@@ -313,6 +344,79 @@ CSRF_COOKIE_HTTPONLY = False
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+
+# --- Content Security Policy ---------------------------------------------
+# Enforced everywhere, development and tests included, so that a page that
+# breaks it fails in the browser tests (tests/security/test_csp.py) long
+# before production. Scripts and styles come from this site's own files;
+# nothing inline runs unless it carries the request's nonce (csp_nonce in a
+# template; Django adds it to the header only on a page that used it).
+# The video block embeds players from YouTube and Vimeo (Wagtail's oEmbed
+# finders). Sign-in through an organisation's identity provider posts a form
+# that is redirected there, which form-action governs as well:
+# CSP_FORM_ACTION_ORIGINS names those origins, CSP_FRAME_ORIGINS other
+# players' (comma-separated, https://host).
+CSP_VIDEO_ORIGINS = [
+    "https://www.youtube.com",
+    "https://www.youtube-nocookie.com",
+    "https://player.vimeo.com",
+]
+SECURE_CSP = {
+    "default-src": [CSP.SELF],
+    # report-sample: a violation report quotes the start of what was refused.
+    "script-src": [CSP.SELF, CSP.NONCE, CSP.REPORT_SAMPLE],
+    "style-src": [CSP.SELF, CSP.NONCE, CSP.REPORT_SAMPLE],
+    # data: for the SVG icons of Wagtail's admin and its image previews,
+    # blob: for the preview of an image chosen for upload.
+    "img-src": [CSP.SELF, "data:", "blob:"],
+    "font-src": [CSP.SELF],
+    "connect-src": [CSP.SELF],
+    "media-src": [CSP.SELF],
+    "frame-src": [CSP.SELF, *CSP_VIDEO_ORIGINS, *env_list("CSP_FRAME_ORIGINS")],
+    "object-src": [CSP.NONE],
+    "base-uri": [CSP.SELF],
+    "form-action": [CSP.SELF, *env_list("CSP_FORM_ACTION_ORIGINS")],
+    # Nobody frames this site, except that the admin frames its own previews
+    # (cms.csp.AdminPolicyMiddleware makes that 'self').
+    "frame-ancestors": [CSP.NONE],
+}
+# The admin would ask releases.wagtail.org for the latest version from each
+# superuser's browser: a call to a third party, like Gravatar's (above), and
+# upgrades are the operator's business.
+WAGTAIL_ENABLE_UPDATE_CHECK = False
+
+# --- Single sign-on (cms.sso) ----------------------------------------------
+# OpenID Connect providers (Entra ID, Google Workspace, Keycloak, ...) from
+# the environment, SSO_SERVER_URL and SSO_CLIENT_ID/SECRET or SSO_PROVIDERS
+# (cms.sso.config), or as social applications in the admin (Settings →
+# Single sign-on). People are matched by the provider's subject, or by an
+# address the provider vouches for; nobody else gets in unless
+# SSO_SIGNUP_OPEN; SSO_ONLY leaves passwords to SSO_BREAK_GLASS_EMAILS
+# (cms.sso.policy). PKCE on every provider.
+SSO_APPS = _sso_config.apps_from_environment(os.environ)
+SOCIALACCOUNT_PROVIDERS = _sso_config.socialaccount_providers(SSO_APPS)
+SOCIALACCOUNT_ADAPTER = "cms.sso.adapter.SocialAccountAdapter"
+# The organisation's own provider is trusted with its people's addresses,
+# where it says it verified them; the match links the accounts for good.
+SOCIALACCOUNT_EMAIL_AUTHENTICATION = True
+SOCIALACCOUNT_EMAIL_AUTHENTICATION_AUTO_CONNECT = True
+SOCIALACCOUNT_EMAIL_VERIFICATION = "none"
+SSO_SIGNUP_OPEN = env_bool("SSO_SIGNUP_OPEN")
+SSO_ONLY = env_bool("SSO_ONLY")
+SSO_BREAK_GLASS_EMAILS = env_list("SSO_BREAK_GLASS_EMAILS")
+# Whom a refused person should ask, as the refusal page says it.
+SSO_HELP_CONTACT = os.environ.get("SSO_HELP_CONTACT", "")
+ACCOUNT_FORMS = {
+    "login": "cms.sso.forms.LoginForm",
+    "reset_password": "cms.sso.forms.ResetPasswordForm",
+    "reset_password_from_key": "cms.sso.forms.ResetPasswordKeyForm",
+}
+# Providers added in the admin instead need CSP_FORM_ACTION_ORIGINS.
+SECURE_CSP["form-action"] = _sso_config.form_action(SECURE_CSP["form-action"], SSO_APPS)
+# An invitation (lms) points to the organisation's sign-in where there is
+# one, and sets no password where that is the only way in.
+LMS_INVITATION_SIGN_IN_URL = "account_login" if SSO_APPS or SSO_ONLY else ""
+LMS_INVITATION_PASSWORDS = not SSO_ONLY
 
 LOGGING = {
     "version": 1,

@@ -11,3 +11,6 @@ SECRET_KEY = os.environ.get(
 )
 ALLOWED_HOSTS = ["*"]
 MAILERS = {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}}
+# Security keys on http://localhost (browsers allow WebAuthn there, not on
+# http://127.0.0.1: an address is no relying-party id).
+MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = True

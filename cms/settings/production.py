@@ -6,6 +6,7 @@ from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
 from .base import (
+    ACCOUNT_RATE_LIMITS,
     DATABASES,
     LMS_CLIENT_IP_HEADER,
     LMS_TRUSTED_PROXY_COUNT,
@@ -78,15 +79,42 @@ SECURE_PROXY_SSL_HEADER = (_proxy_ssl_header, "https") if _proxy_ssl_header else
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
 SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", True)
 CSRF_COOKIE_SECURE = env_bool("SECURE_COOKIES", True)
+LANGUAGE_COOKIE_SECURE = env_bool("SECURE_COOKIES", True)
+# No script reads the session or the language cookie (base makes the session
+# cookie HttpOnly). The CSRF cookie stays readable: Django's own advice, as a
+# script that could read it could read the token in the page as well.
+LANGUAGE_COOKIE_HTTPONLY = True
 # HSTS: browsers refuse plain HTTP to this host for a year once they have
 # seen it, and to its subdomains unless SECURE_HSTS_INCLUDE_SUBDOMAINS is
 # false. Preloading is a decision for whoever owns the whole domain (the
 # browsers' list is hard to leave), so it is off and its warning (W021)
-# silenced; set SECURE_HSTS_PRELOAD to opt in.
+# silenced; set SECURE_HSTS_PRELOAD to opt in. Sending "preload" is not
+# harmless: anyone may submit a domain that sends it to the list, for the
+# whole domain and every subdomain, whoever else runs them.
 SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 31536000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
 SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)
-SILENCED_SYSTEM_CHECKS = ["security.W021"]
+SILENCED_SYSTEM_CHECKS = [] if SECURE_HSTS_PRELOAD else ["security.W021"]
+# Base sets the rest: Referrer-Policy same-origin, nosniff, X-Frame-Options
+# DENY, the Content Security Policy; Django's Cross-Origin-Opener-Policy
+# same-origin is kept.
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+
+# allauth's rate limits, on whatever else is configured (the test settings
+# turn them off): base's log-in limits, per client address only, and the
+# rest written out here for a review to read. A reset mail is limited per
+# address too, so that nobody can flood one mailbox; that only holds the
+# mails back, never the person's log-in. Counted in the shared cache below.
+ACCOUNT_RATE_LIMITS = {
+    **ACCOUNT_RATE_LIMITS,
+    "reset_password": "20/m/ip,5/m/key",
+    "reset_password_from_key": "20/m/ip",
+    "change_password": "5/m/user",
+    "manage_email": "10/m/user",
+    "reauthenticate": "10/m/user",
+    "signup": "20/m/ip",
+    "confirm_email": "1/180s/key",
+}
 
 # A load balancer probes /healthz over plain HTTP.
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
@@ -133,3 +161,8 @@ else:
             "QUEUES": TASK_QUEUES,
         }
     }
+
+# Whoever can reach the admin sets up a second factor before it lets them in
+# (cms.mfa); MFA_REQUIRED_FOR_ADMIN=false lifts that, for a site whose
+# identity provider asks for one already.
+HUB_MFA_REQUIRED_FOR_ADMIN = env_bool("MFA_REQUIRED_FOR_ADMIN", True)

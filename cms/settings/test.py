@@ -12,3 +12,4 @@ MEDIA_ROOT = BASE_DIR / "var" / "test-media"  # noqa: F405
 ACCOUNT_EMAIL_VERIFICATION = "none"
 ACCOUNT_RATE_LIMITS = False
 WAGTAILADMIN_BASE_URL = "http://testserver"
+MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = True  # the live server is http://localhost

@@ -26,6 +26,7 @@ from wagtail.log_actions import registry
 from wagtail.models import ModelLogEntry
 
 from lms import persons
+from lms.models import Invitation
 from lms.organisation import scope
 from lms.personal_data import erasure
 
@@ -59,6 +60,10 @@ DATA_LABELS = {
     "units_created": _("units created"),
     "memberships_created": _("memberships created"),
     "managers_added": _("managers added"),
+    "invitations_sent": _("invitations sent"),
+    "expires_on": _("expires on"),
+    "sent_from": _("sent from"),
+    "how": _("how"),
     # What erasing a person changed (the person is named by number only).
     "scenario_answers": _("answers replaced"),
     "review_feedback": _("feedback replaced"),
@@ -69,6 +74,16 @@ DATA_LABELS = {
     "log_entries": _("log entries cleaned"),
     "certificates_revoked": _("certificates revoked"),
     "revocation_reasons": _("revocation reasons replaced"),
+}
+
+# Codes services put in an entry's data, with the words the trail shows.
+DATA_VALUES = {
+    "sent_from": dict(Invitation.Via.choices),
+    "how": {
+        "password": _("chose a password"),
+        "link": _("opened the link"),
+        "sign_in": _("signed in"),
+    },
 }
 
 
@@ -140,9 +155,15 @@ def summarise(data) -> str:
     if not isinstance(data, dict):
         return _plain(data)
     return "; ".join(
-        f"{DATA_LABELS.get(key, key.replace('_', ' '))}: {_plain(value)}"
+        f"{DATA_LABELS.get(key, key.replace('_', ' '))}: {_plain(_value(key, value))}"
         for key, value in data.items()
     )
+
+
+def _value(key, value):
+    if isinstance(value, str):
+        return DATA_VALUES.get(key, {}).get(value, value)
+    return value
 
 
 def _plain(value) -> str:

@@ -8,6 +8,7 @@ from lms.models.assignments import (
     TrainingAssignment,
 )
 from lms.models.exports import ExportJob
+from lms.models.invitations import Invitation
 from lms.models.learning import (
     CourseCompletion,
     Enrolment,
@@ -27,6 +28,7 @@ __all__ = [
     "Enrolment",
     "Exemption",
     "ExportJob",
+    "Invitation",
     "ModuleProgress",
     "Notification",
     "OrgUnit",

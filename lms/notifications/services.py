@@ -33,6 +33,7 @@ from lms import app_settings, persons
 from lms.models import Notification, ScenarioReview, TrainingAssignment
 from lms.organisation import scope
 from lms.support import bulk_sql
+from lms.support.site_urls import absolute_url
 
 # An assignment is announced once; its period never changes.
 ASSIGNED_PERIOD = "1"
@@ -329,7 +330,7 @@ def _review_messages(notification: Notification) -> list[EmailMultiAlternatives]
         else "",
         "module_title": module.title,
         "scenario_title": block.value["title"] if block else module.title,
-        "answer_url": _absolute(f"{url}#block-{submission.block_id}")
+        "answer_url": absolute_url(f"{url}#block-{submission.block_id}")
         if url
         else _my_learning_url(),
     }
@@ -395,7 +396,7 @@ def _message(
             "recipient": recipient,
             "language": translation.get_language(),
             "course_title": page.title,
-            "course_url": _absolute(page.get_url()) or _my_learning_url(),
+            "course_url": absolute_url(page.get_url()) or _my_learning_url(),
             "my_learning_url": _my_learning_url(),
         }
         subject = " ".join(
@@ -418,19 +419,13 @@ def _message(
     return message
 
 
-def _absolute(url: str | None) -> str | None:
-    if not url or url.startswith(("http://", "https://")):
-        return url
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + url
-
-
 def _my_learning_url() -> str:
-    return _absolute(reverse("lms:my_learning"))
+    return absolute_url(reverse("lms:my_learning"))
 
 
 def _person_url(person) -> str:
     """Where a manager sees a person's training in the admin."""
     try:
-        return _absolute(reverse("hub_people:person", args=[person.pk]))
+        return absolute_url(reverse("hub_people:person", args=[person.pk]))
     except NoReverseMatch:
-        return _absolute(reverse("wagtailadmin_home"))
+        return absolute_url(reverse("wagtailadmin_home"))

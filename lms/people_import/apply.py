@@ -8,6 +8,7 @@ from django.db import transaction
 from wagtail.log_actions import log
 
 from lms import persons
+from lms.invitations import services as invitations
 from lms.models import OrgUnit
 from lms.organisation import services as organisation
 from lms.people_import.check import (
@@ -28,8 +29,10 @@ from lms.people_import.rows import (
 from lms.support import locks
 
 
-def apply_import(plan: ImportPlan, by=None) -> ImportResult:
-    """Write a checked plan in one transaction, checking it again first.
+def apply_import(plan: ImportPlan, by=None, *, invite: bool = False) -> ImportResult:
+    """Write a checked plan in one transaction, checking it again first; with
+    invite, send an invitation to everyone in the file who has never signed
+    in and holds no invitation that still works.
 
     Raises ImportRejected (and writes nothing) if the file has errors, or
     has come to have them since it was checked.
@@ -54,15 +57,23 @@ def apply_import(plan: ImportPlan, by=None) -> ImportResult:
             raise ImportRejected(
                 [RowError(1, message) for message in error.messages]
             ) from error
+        invited = []
+        if invite:
+            people = {row.email.lower(): directory.user(row.email) for row in plan.rows}
+            invited = invitations.invite_new_people(people.values(), by=by)
         if plan.rows:
             root = directory.unit(plan.rows[0].unit[:1])
             log(
                 instance=root,
                 action="lms.import_people",
                 user=by,
-                data={**changes.counts(), "rows": len(plan.rows)},
+                data={
+                    **changes.counts(),
+                    "rows": len(plan.rows),
+                    **({"invitations_sent": len(invited)} if invite else {}),
+                },
             )
-    return ImportResult(rows=plan.rows, changes=changes)
+    return ImportResult(rows=plan.rows, changes=changes, invited=len(invited))
 
 
 def _store_employee_numbers(rows, directory: _Directory) -> None:
@@ -91,7 +102,8 @@ def _apply_changes(rows, changes: Changes, directory: _Directory, by) -> None:
         ]
 
     for person in changes.new_people:
-        # No password: new people choose one through a password reset.
+        # No password: new people choose one through their invitation, or a
+        # password reset.
         user = people.create_person(person.email, person.name)
         directory.users[person.email.lower()] = [user]
     for rename in changes.renamed:

@@ -216,6 +216,7 @@ class ImportResult:
 
     rows: list[ImportRow]
     changes: Changes
+    invited: int = 0  # invitations sent to people who had never signed in
 
     def counts(self) -> dict[str, int]:
         return self.changes.counts()

@@ -11,11 +11,12 @@ from django.contrib import messages
 from django.http import HttpResponse
 from django.template.defaultfilters import filesizeformat
 from django.urls import path
-from django.utils.translation import gettext
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView, View
 
 from lms.hub.base import HubFormMixin, HubView, HubViewSet
+from lms.invitations import services as invitations
 from lms.people_import import (
     COLUMNS,
     MAX_FILE_SIZE,
@@ -46,6 +47,14 @@ class PeopleImportForm(forms.Form):
         help_text=_(
             "Without this, a unit that is not in the organisation yet is an "
             "error, so that a mistyped path creates nothing."
+        ),
+    )
+    invite = forms.BooleanField(
+        label=_("Send an invitation to the people who have never signed in"),
+        required=False,
+        help_text=_(
+            "Each gets a mail with a link to choose a password, unless an "
+            "invitation sent before still works."
         ),
     )
     dry_run = forms.BooleanField(
@@ -81,6 +90,12 @@ class PeopleImportView(HubFormMixin, HubView, FormView):
     template_name = "lms/hub/people_import.html"
     form_class = PeopleImportForm
 
+    def get_form(self, form_class=None):
+        form = super().get_form(form_class)
+        if not self.request.user.has_perm(invitations.PERMISSION):
+            del form.fields["invite"]
+        return form
+
     def get_context_data(self, **kwargs):
         return super().get_context_data(
             columns=",".join(COLUMNS), notes=import_notes(), **kwargs
@@ -94,21 +109,31 @@ class PeopleImportView(HubFormMixin, HubView, FormView):
         )
         if plan.errors:
             return self.report(form, errors=plan.errors)
+        invite = form.cleaned_data.get("invite", False)
         if form.cleaned_data["dry_run"]:
             return self.report(
                 form,
                 changes=plan.changes,
                 confirm_text=plan.text,
                 create_units=plan.create_units,
+                invite=invite,
             )
         try:
-            result = apply_import(plan, by=self.request.user)
+            result = apply_import(plan, by=self.request.user, invite=invite)
         except ImportRejected as rejected:
             return self.report(form, errors=rejected.errors)
         messages.success(self.request, gettext("The import is done."))
-        return self.report(
-            self.get_form_class()(), changes=result.changes, applied=True
-        )
+        if invite:
+            messages.success(
+                self.request,
+                ngettext(
+                    "%(count)d invitation sent.",
+                    "%(count)d invitations sent.",
+                    result.invited,
+                )
+                % {"count": result.invited},
+            )
+        return self.report(self.get_form(), changes=result.changes, applied=True)
 
     def report(
         self,
@@ -118,6 +143,7 @@ class PeopleImportView(HubFormMixin, HubView, FormView):
         changes=None,
         confirm_text="",
         create_units=False,
+        invite=False,
         applied=False,
     ):
         response = self.render_to_response(
@@ -129,6 +155,7 @@ class PeopleImportView(HubFormMixin, HubView, FormView):
                 sections=changes.sections() if changes else [],
                 confirm_text=confirm_text if changes and not changes.is_empty else "",
                 create_units=create_units,
+                invite=invite,
                 applied=applied,
             )
         )

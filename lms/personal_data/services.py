@@ -28,6 +28,7 @@ from lms.models import (
     DueDateExtension,
     Enrolment,
     Exemption,
+    Invitation,
     ModuleProgress,
     Notification,
     OrgUnit,
@@ -191,6 +192,10 @@ def records(user) -> dict[str, list[dict]]:
             for s in submissions
         ],
         "notifications": [as_record(n) for n in notifications],
+        "invitations": [
+            as_record(i)
+            for i in Invitation.objects.filter(user=user).order_by("created_at", "pk")
+        ],
     }
 
 

@@ -18,7 +18,6 @@ import logging
 import tempfile
 from datetime import timedelta
 
-from django.conf import settings
 from django.core.files import File
 from django.core.files.storage import storages
 from django.core.mail import EmailMultiAlternatives, mailers
@@ -31,10 +30,11 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 
-from lms import app_settings
+from lms import app_settings, persons
 from lms.models import ExportJob
 from lms.models.exports import FILTERS_MAX_LENGTH
 from lms.reports.exports import LISTING_ONLY_PARAMETERS, StreamingSpreadsheetExportMixin
+from lms.support.site_urls import absolute_url
 
 logger = logging.getLogger(__name__)
 
@@ -427,14 +427,10 @@ def send_result_mail(job_id: int) -> bool:
     return True
 
 
-def _absolute(path: str) -> str:
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
-
-
 def _result_message(job: ExportJob) -> EmailMultiAlternatives:
     """The mail about a finished job, in the requester's language."""
     recipient = job.requester
-    language = getattr(recipient, "language", "") or settings.LANGUAGE_CODE
+    language = persons.language(recipient)
     template = "ready" if job.status == ExportJob.Status.READY else "failed"
     with translation.override(language):
         context = {
@@ -442,7 +438,7 @@ def _result_message(job: ExportJob) -> EmailMultiAlternatives:
             "recipient": recipient,
             "language": translation.get_language(),
             "report_title": job.report_title,
-            "job_url": _absolute(reverse("hub_export", args=[job.pk])),
+            "job_url": absolute_url(reverse("hub_export", args=[job.pk])),
             "error": error_message(job),
         }
         subject = " ".join(

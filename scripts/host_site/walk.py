@@ -1,7 +1,8 @@
 """A short walk through Hub Academy on a `wagtail start` site with Django's own
 User: a learner enrols in a one-module course, completes it and gets the
 certificate, which /verify/<code>/ shows; a hub manager assigns the course to
-a role with a due date in the admin; lms_daily runs; HR opens the completion
+a role with a due date in the admin and invites a new colleague, who
+chooses a password by the invitation's link; lms_daily runs; HR opens the completion
 report, exports the learner's personal data and erases a throwaway person.
 Each step goes through the site's real URLs, views and templates.
 
@@ -29,7 +30,8 @@ from wagtail.models import Site  # noqa: E402
 
 from certification.models import Certificate, Certification  # noqa: E402
 from courses.models import CourseIndexPage, CoursePage, ModulePage  # noqa: E402
-from lms.models import Role, TrainingAssignment  # noqa: E402
+from lms.invitations import services as invitations  # noqa: E402
+from lms.models import Invitation, Role, TrainingAssignment  # noqa: E402
 from lms.organisation import services as organisation  # noqa: E402
 
 # Hosts send their own requests; the test client is told this site's name.
@@ -127,6 +129,26 @@ expect(client.post(assign, form), contains=["Daan Meijer"])
 expect(client.post(assign, {**form, "confirm": "1"}), status=302)
 assignment = TrainingAssignment.objects.get(user=colleague, course=course)
 assert assignment.due_on == timezone.localdate() + timedelta(days=30)
+
+step("the manager invites a new colleague, who chooses a password by the link")
+newcomer = User.objects.create_user("tom", "tom@example.org", first_name="Tom")
+newcomer.set_unusable_password()
+newcomer.save()
+organisation.join_role(user=newcomer, unit=hub, role=agent)
+invite = reverse("hub_people:invite", args=[newcomer.pk])
+expect(client.get(invite), contains=["tom@example.org"])
+expect(client.post(invite), status=302)
+link = invitations.link(Invitation.objects.get(user=newcomer))
+browser = Client(**HOST)
+page = browser.get(link)
+expect(page, status=302)
+expect(browser.get(page["Location"]), contains=["Welcome, Tom"])
+chosen = {"new_password1": "walk-pass-phrase-9", "new_password2": "walk-pass-phrase-9"}
+expect(browser.post(page["Location"], chosen), status=302)
+expect(browser.get(reverse("lms:my_learning")), contains=["My learning"])
+newcomer.refresh_from_db()
+assert newcomer.check_password(chosen["new_password1"])
+expect(Client(**HOST).get(link), status=410, contains=["used already"])
 
 step("lms_daily runs")
 call_command("lms_daily")

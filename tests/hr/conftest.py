@@ -12,6 +12,7 @@ from wagtail.users.models import UserProfile
 from certification import services as certification_services
 from certification.models import Certification
 from lms.assignments import services as assignments
+from lms.invitations import services as invitations
 from lms.learning import services
 from lms.models import Notification, TrainingAssignment
 from lms.organisation import services as organisation
@@ -41,6 +42,8 @@ def subject(hub, course, catalogue):
     profile = UserProfile.get_for_user(person)
     profile.preferred_language = "en"
     profile.save()
+    # She was invited, and signing in took the invitation up.
+    invitations.invite(person=person, by=hub.hr)
     # A session in the database, as a login leaves it.
     Client().force_login(person)
 

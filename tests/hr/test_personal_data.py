@@ -50,6 +50,7 @@ SECTIONS = [
     "scenario_submissions",
     "certificates",
     "notifications",
+    "invitations",
     "audit_entries",
 ]
 

@@ -11,6 +11,7 @@ policy says 403, reveals less) or a screen Wagtail opens to every admin user
 that shows nothing beyond page, task or image names.
 """
 
+from tests.security.outcomes import Outcome
 from tests.security.policies import (
     ADMIN_ANY,
     ADMIN_ONLY,
@@ -30,6 +31,7 @@ from tests.security.policies import (
     HUB_START,
     HUB_VIEW,
     HUB_VIEW_OWN,
+    INVITE_OWN,
     KINDS,
     LOGIN,
     NOT_ALLOWED,
@@ -45,6 +47,8 @@ E = Entry
 ADMINS = ("manager", "other_manager", "hr", "coordinator", "editor", "superuser")
 NO_CONTENT = ("manager", "other_manager", "hr", "coordinator")
 NOT_ADMIN = (*NO_CONTENT, "editor")
+# Who has no second factor in the world (only the other learner has).
+NOT_MFA = tuple(set(KINDS) - {"anonymous", "other_learner"})
 
 COURSE = {"page_id": "@course"}
 COURSE_TYPE = {
@@ -673,6 +677,7 @@ EXPECTATIONS = {
     "hub_people:end_membership": E(
         HUB_MANAGE_OWN, kwargs={"pk": "@membership"}, post=BAD
     ),
+    "hub_people:invite": E(INVITE_OWN, kwargs={"pk": "@learner"}),
     "hub_people:exempt": E(HUB_MANAGE_OWN, kwargs={"pk": "@assignment"}, post=BAD),
     "hub_people:extend": E(HUB_MANAGE_OWN, kwargs={"pk": "@assignment"}, post=BAD),
     "hub_people_import:index": E(HUB_MANAGE, post=BAD),
@@ -752,6 +757,8 @@ EXPECTATIONS = {
             "note": "Every content language has its locale already.",
         },
     ),
+    # The organisation's OpenID Connect providers (cms.sso): administrators.
+    **configuration("sso_providers", "@sso_provider"),
     # The admin's public pages.
     "wagtailadmin_sprite": E(PUBLIC),
     # The admin signs in through allauth, whose limits Wagtail's own login
@@ -815,6 +822,62 @@ EXPECTATIONS = {
         PUBLIC, kwargs={"uidb36": "@reset_uidb36", "key": "@reset_key"}
     ),
     "account_reset_password_done": E(PUBLIC, **GET_ONLY),
+    # Two-factor authentication (allauth.mfa), each person's own; the steps
+    # to it that the admin sends its users to (cms.mfa).
+    "mfa_required": E(SIGNED_IN_SELF, only=("GET",)),
+    "mfa_index": E(SIGNED_IN_SELF, **GET_ONLY),
+    "mfa_authenticate": E(
+        PUBLIC,
+        overrides={"anonymous": LOGIN},
+        note="Without a login under way, back to the login page.",
+    ),
+    "mfa_reauthenticate": E(SIGNED_IN_SELF),
+    "mfa_activate_totp": E(SIGNED_IN_SELF),
+    "mfa_add_webauthn": E(SIGNED_IN_SELF),
+    "mfa_reauthenticate_webauthn": E(
+        SIGNED_IN_SELF,
+        overrides={("other_learner", "POST"): LOGIN},
+        note="allauth answers a key's failed answer with the login page.",
+    ),
+    # Only the other learner has an app, a key and recovery codes: for
+    # everyone else they do not exist.
+    "mfa_deactivate_totp": E(SIGNED_IN_SELF, overrides=each(NOT_MFA, HIDDEN)),
+    "mfa_view_recovery_codes": E(
+        SIGNED_IN_SELF, overrides=each(NOT_MFA, HIDDEN, "GET"), **GET_ONLY
+    ),
+    "mfa_download_recovery_codes": E(SIGNED_IN_SELF, overrides=each(NOT_MFA, HIDDEN)),
+    # allauth asks for the password again before it looks for the codes or
+    # the key (a redirect, OK here); then whoever is not the owner finds
+    # nothing (tests/cms/test_mfa.py).
+    "mfa_generate_recovery_codes": E(SIGNED_IN_SELF),
+    "mfa_remove_webauthn": E(SIGNED_IN_SELF, kwargs={"pk": "@security_key"}),
+    "mfa_edit_webauthn": E(SIGNED_IN_SELF, kwargs={"pk": "@security_key"}),
+    "mfa_list_webauthn": E(SIGNED_IN_SELF, **GET_ONLY),
+    # Single sign-on (allauth.socialaccount's OpenID Connect, cms.sso). The
+    # world's provider does not answer: starting a sign-in meets the page
+    # that says so (503); a callback without a sign-in under way, and the
+    # error page, answer allauth's 401.
+    "openid_connect_login": E(
+        PUBLIC, kwargs={"provider_id": "@sso_provider_id"}, post=ERROR
+    ),
+    "openid_connect_callback": E(
+        PUBLIC,
+        kwargs={"provider_id": "@sso_provider_id"},
+        get=Outcome.OTHER,
+        post=Outcome.OTHER,
+    ),
+    "socialaccount_login_cancelled": E(PUBLIC, **GET_ONLY),
+    "socialaccount_login_error": E(PUBLIC, get=Outcome.OTHER, **GET_ONLY),
+    "socialaccount_signup": E(
+        PUBLIC,
+        overrides=each(KINDS, LOGIN),
+        note="Without a sign-in under way, back to the login page.",
+    ),
+    "socialaccount_connections": E(SIGNED_IN_SELF),
+    "accounts/social/login/cancelled/": E(PUBLIC),
+    "accounts/social/login/error/": E(PUBLIC),
+    "accounts/social/signup/": E(PUBLIC),
+    "accounts/social/connections/": E(PUBLIC),
     "set_language": E(
         PUBLIC, data={"language": "en", "next": "/learn/"}, only=("POST",)
     ),
@@ -837,6 +900,11 @@ EXPECTATIONS = {
         kwargs={"module_id": "@scenario_module", "block_id": "@scenario_block"},
         only=("POST",),
         post=BAD,
+    ),
+    # An invitation's link: its token is the key; the first request keeps
+    # it in the session and redirects.
+    "lms:invitation": E(
+        PUBLIC, kwargs={"pk": "@invitation", "token": "@invitation_token"}
     ),
     # Certificates: public verification, private files.
     "certification:verify_start": E(PUBLIC, **GET_ONLY),

@@ -167,6 +167,13 @@ HUB_MANAGE_OWN = admin(
     {"manager", "superuser"},
     out_of_scope={"other_manager"},
 )
+INVITE_OWN = admin(
+    "INVITE_OWN",
+    "Inviting a person by mail: the managers of their units, and HR, who "
+    "invites anyone; the manager of another unit finds nobody.",
+    {"manager", "hr", "superuser"},
+    out_of_scope={"other_manager"},
+)
 HUB_READ_OWN = admin(
     "HUB_READ_OWN",
     "Wagtail's history and usage of a unit: for who may change it (its "

@@ -13,6 +13,9 @@ from types import SimpleNamespace
 from allauth.account.forms import default_token_generator as allauth_tokens
 from allauth.account.models import EmailAddress, EmailConfirmationHMAC
 from allauth.account.utils import user_pk_to_url_str
+from allauth.mfa.models import Authenticator
+from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
+from allauth.socialaccount.models import SocialApp
 from django.contrib.auth.models import Group
 from django.contrib.auth.tokens import default_token_generator
 from django.contrib.contenttypes.models import ContentType
@@ -45,6 +48,8 @@ from certification import services as certification_services
 from certification.models import Certification
 from courses.models import CourseIndexPage, ModulePage
 from lms.assignments import services as assignments
+from lms.invitations import services as invitations
+from lms.invitations.tokens import invitation_tokens
 from lms.learning import services
 from lms.models import RoleRequirement
 from lms.organisation import services as organisation
@@ -56,6 +61,7 @@ from tests.factories import (
     make_course,
     text_block,
 )
+from tests.security_keys import registered_credential
 
 
 def _png(name: str) -> ImageFile:
@@ -77,6 +83,8 @@ def build_world(hub, catalogue, home_page, locales) -> SimpleNamespace:
     organisation.join_role(
         user=w.reset_person, unit=hub.team, role=hub.role, started_on=today
     )
+    # An invitation to them stays usable, as nobody uses it.
+    w.invitation = invitations.invite(person=w.reset_person, by=hub.hr)
     w.kinds = {
         "anonymous": None,
         "learner": hub.learner,
@@ -202,6 +210,28 @@ def build_world(hub, catalogue, home_page, locales) -> SimpleNamespace:
     )
     w.confirmation_key = EmailConfirmationHMAC(w.new_address).key
     w.site = Site.objects.get(is_default_site=True)
+    # The other learner's second factors (allauth.mfa): an authenticator
+    # app, a security key and recovery codes, only theirs to see or change.
+    Authenticator.objects.create(
+        user=hub.outsider,
+        type=Authenticator.Type.TOTP,
+        data={"secret": "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"},
+    )
+    w.security_key = Authenticator.objects.create(
+        user=hub.outsider,
+        type=Authenticator.Type.WEBAUTHN,
+        data={"name": "Phone", "credential": registered_credential()},
+    )
+    RecoveryCodes.activate(hub.outsider)
+    # An OpenID Connect provider set up in the admin; nothing listens at its
+    # address, so a sign-in started there fails at once, offline.
+    w.sso_provider = SocialApp.objects.create(
+        provider="openid_connect",
+        provider_id="world-idp",
+        name="World IdP",
+        client_id="world",
+        settings={"server_url": "http://127.0.0.1:9"},
+    )
 
     # The manager's export of the completion report, prepared and ready.
     w.export_job, _created = export_jobs.request_export(
@@ -267,5 +297,10 @@ def build_world(hub, catalogue, home_page, locales) -> SimpleNamespace:
         "reset_key": allauth_tokens.make_token(w.reset_person),
         "reset_uidb64": urlsafe_base64_encode(force_bytes(w.reset_person.pk)),
         "reset_token": default_token_generator.make_token(w.reset_person),
+        "security_key": w.security_key.pk,
+        "sso_provider": w.sso_provider.pk,
+        "sso_provider_id": w.sso_provider.provider_id,
+        "invitation": w.invitation.pk,
+        "invitation_token": invitation_tokens.token_for(w.invitation),
     }
     return w

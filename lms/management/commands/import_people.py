@@ -37,8 +37,24 @@ class Command(BaseCommand):
                 "is an error."
             ),
         )
+        parser.add_argument(
+            "--invite",
+            action="store_true",
+            help=(
+                "Mail an invitation to everyone in the file who has never "
+                "signed in and holds no invitation that still works."
+            ),
+        )
 
-    def handle(self, *args, file: Path, dry_run: bool, create_units: bool, **options):
+    def handle(
+        self,
+        *args,
+        file: Path,
+        dry_run: bool,
+        create_units: bool,
+        invite: bool,
+        **options,
+    ):
         try:
             data = file.read_bytes()
         except OSError as error:
@@ -49,15 +65,18 @@ class Command(BaseCommand):
         plan = parse_people_csv(data, create_units=create_units)
         if plan.errors:
             self._reject(plan.errors)
+        invited = None
         if dry_run:
             self.stdout.write(_("Dry run: nothing has been written."))
             changes = plan.changes
         else:
             try:
-                changes = apply_import(plan).changes
+                result = apply_import(plan, invite=invite)
             except ImportRejected as rejected:
                 self._reject(rejected.errors)
-        self._report(changes, dry_run)
+            changes = result.changes
+            invited = result.invited if invite else None
+        self._report(changes, dry_run, invited)
 
     def _reject(self, errors):
         for error in errors:
@@ -71,7 +90,7 @@ class Command(BaseCommand):
             % {"count": len(errors)}
         )
 
-    def _report(self, changes, dry_run):
+    def _report(self, changes, dry_run, invited):
         if changes.is_empty:
             self.stdout.write(_("Nothing to change: everyone is up to date."))
         for title, lines in changes.sections():
@@ -80,5 +99,14 @@ class Command(BaseCommand):
                 self.stdout.write(f"  {line}")
         for note in import_notes():
             self.stdout.write(note)
+        if invited is not None:
+            self.stdout.write(
+                ngettext(
+                    "%(count)d invitation sent.",
+                    "%(count)d invitations sent.",
+                    invited,
+                )
+                % {"count": invited}
+            )
         if not dry_run:
             self.stdout.write(self.style.SUCCESS(_("The import is done.")))

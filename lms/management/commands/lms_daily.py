@@ -15,6 +15,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
 from lms import signals
+from lms.invitations import services as invitations
 from lms.notifications import services as notifications
 from lms.support import locks
 
@@ -48,6 +49,11 @@ def send_notices(today: date) -> str:
     return line
 
 
+def retry_invitations(today: date) -> str:
+    """Invitations whose mail failed, while their link still works."""
+    return f"invitation mails retried: {invitations.queue_unsent()}"
+
+
 class Command(BaseCommand):
     help = (
         "Send the day's reminders and overdue notices and start the renewals "
@@ -59,7 +65,7 @@ class Command(BaseCommand):
     # for the summary, and must be safe to run twice on one day. Apps above
     # lms (certification: expiry and renewal) add theirs by receiving
     # lms.signals.daily_run, since lms may not import them.
-    steps: list[Callable[[date], str]] = [send_notices]
+    steps: list[Callable[[date], str]] = [send_notices, retry_invitations]
 
     def add_arguments(self, parser):
         parser.add_argument(

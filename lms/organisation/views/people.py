@@ -1,11 +1,12 @@
 """People in the manager's units: their memberships, history and assignments."""
 
+from django import forms
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView, ListView, TemplateView
 from wagtail import hooks
@@ -20,6 +21,7 @@ from lms.hub.base import (
     add_service_errors,
     search_text,
 )
+from lms.invitations import services as invitations
 from lms.models import RoleMembership, TrainingAssignment
 from lms.organisation import scope
 from lms.organisation import services as organisation
@@ -85,6 +87,8 @@ class PersonView(HubView, TemplateView):
             can_change=can_change,
             can_manage=can_change and scope.manages(self.request.user, self.person),
             answers=reviews.answers_of(self.person),
+            invitation=invitations.latest_invitation(self.person),
+            can_invite=invitations.may_invite(self.request.user, self.person),
             panels=self.panels(),
             **kwargs,
         )
@@ -209,6 +213,38 @@ class ExtendView(AssignmentActionView):
         )
 
 
+class InviteView(PersonActionView):
+    """Send the person an invitation by mail; the button on their screen."""
+
+    permissions = (invitations.PERMISSION,)
+    page_title = _("Send an invitation")
+    template_name = "lms/hub/invite.html"
+    form_class = forms.Form
+
+    def prepare(self, request, pk):
+        self.person = _person(request, pk)
+        if not invitations.may_invite(request.user, self.person):
+            raise PermissionDenied
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            invitation=invitations.latest_invitation(self.person),
+            email=invitations.email_of(self.person),
+            **kwargs,
+        )
+
+    def perform(self, data):
+        invitation = invitations.invite(person=self.person, by=self.request.user)
+        self.success_message = _(
+            "The invitation has been sent to %(email)s. The link works until %(date)s."
+        ) % {
+            "email": invitations.email_of(self.person),
+            "date": formats.date_format(
+                timezone.localtime(invitation.expires_at), "j F Y, H:i"
+            ),
+        }
+
+
 class PeopleViewSet(HubViewSet):
     name = "hub_people"
     url_prefix = "hub/people"
@@ -231,6 +267,7 @@ class PeopleViewSet(HubViewSet):
                 EndMembershipView.as_view(),
                 name="end_membership",
             ),
+            path("<lms_id:pk>/invite/", InviteView.as_view(), name="invite"),
             path(
                 "assignments/<lms_id:pk>/exempt/", ExemptView.as_view(), name="exempt"
             ),
