@@ -10,7 +10,10 @@ from django.contrib.auth import get_user_model
 from tests.e2e.conftest import PASSWORD, PageErrors
 from tests.totp import totp
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = [
+    pytest.mark.e2e,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 
 def sign_in(page, base, email):

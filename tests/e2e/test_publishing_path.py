@@ -50,7 +50,7 @@ def test_a_new_course_reaches_the_catalogue_through_the_moderator(
         "button[data-workflow-action-name=approve]:not([data-workflow-action-modal-url])"
     ).click()
     page.wait_for_url(f"{demo}/admin/pages/{catalogue.pk}/")
-    page.wait_for_function("!document.querySelector('.w-dropdown-button [disabled]')")
+    page.locator(".w-dropdown-button [disabled]").first.wait_for(state="detached")
     course.refresh_from_db()
     assert course.live
 
