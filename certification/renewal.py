@@ -11,6 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.log_actions import log
 
+from certification import webhooks
 from certification.models import Certificate, Certification
 from lms.assignments.services import ensure_assignments
 from lms.learning.progress import completed_course_keys
@@ -58,6 +59,7 @@ def start_renewal(certificate: Certificate, today: date) -> bool:
             "certification.renewal",
             data={"courses": [course.title for course in courses]},
         )
+        webhooks.certificate_expiring(certificate)
     return True
 
 

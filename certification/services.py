@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
-from certification import mail, renewal
+from certification import mail, renewal, webhooks
 from certification.models import Certificate, Certification
 from lms import persons
 from lms.learning.progress import completed_course_keys
@@ -52,6 +52,8 @@ def issue_certificate(
     try:
         with transaction.atomic():
             certificate.save()
+            # With the certificate: a rolled-back issue announces nothing.
+            webhooks.certificate_issued(certificate)
     except IntegrityError:
         # Issued meanwhile by a concurrent completion: the same period, or the
         # same predecessor.
@@ -166,27 +168,27 @@ def revoke(*, certificate: Certificate, by, reason: str) -> Certificate:
     certificate.save(update_fields=["revoked_at", "revoked_by", "revocation_reason"])
     renewal.stop_renewal(certificate)
     log(certificate, "certification.revoke", user=by, data={"reason": reason})
+    webhooks.certificate_revoked(certificate)
     mail.queue_certificate_mail(certificate=certificate, kind="revoked")
     return certificate
 
 
 @transaction.atomic
-def reinstate(*, certificate: Certificate, by) -> Certificate:
-    """Undo a revocation: the same certificate, with the same code, counts again."""
+def reinstate(*, certificate: Certificate, by, reason: str = "") -> Certificate:
+    """Undo a revocation: the same certificate, with the same code, counts again.
+    The reason, where given (the API asks for one), goes into the audit trail."""
     _check_may_revoke(by, certificate)
     certificate = Certificate.objects.select_for_update().get(pk=certificate.pk)
     if not certificate.revoked_at:
         raise ValidationError(_("This certificate is not revoked."))
-    reason = certificate.revocation_reason
+    was_revoked_for = certificate.revocation_reason
     certificate.revoked_at = None
     certificate.revoked_by = None
     certificate.revocation_reason = ""
     certificate.save(update_fields=["revoked_at", "revoked_by", "revocation_reason"])
-    log(
-        certificate,
-        "certification.reinstate",
-        user=by,
-        data={"was_revoked_for": reason},
-    )
+    data = {"was_revoked_for": was_revoked_for}
+    if reason.strip():
+        data["reason"] = reason.strip()
+    log(certificate, "certification.reinstate", user=by, data=data)
     mail.queue_certificate_mail(certificate=certificate, kind="reinstated")
     return certificate

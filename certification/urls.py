@@ -1,6 +1,6 @@
 from django.urls import path, register_converter
 
-from certification import views, views_badges
+from certification import api, views, views_badges
 from certification.views_pdf import certificate_pdf_view
 
 app_name = "certification"
@@ -42,4 +42,6 @@ urlpatterns = [
     ),
     # did:web resolves the issuer's DID here, at the root of the host.
     path(".well-known/did.json", views_badges.did_document, name="did"),
+    path("api/v1/", api.api.urls),
+    path("api/v1/<path:rest>", api.not_found, name="api_not_found"),
 ]

@@ -2,7 +2,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
-from certification import data_requests, held
+from certification import calendar, data_requests, held, webhooks
 from certification.admin_views import (
     CertificateViewSet,
     CertificationViewSet,
@@ -13,10 +13,14 @@ from certification.person_panel import PersonCertificatesPanel
 from certification.reports import urls as report_urls
 from certification.reports.views import CertificateReportView, ExpiringReportView
 from certification.views_data_requests import PersonalDataViewSet
+from lms.calendar.events import CALENDAR_EVENTS_HOOK
 from lms.learning.progress import COURSES_HELD_HOOK
 from lms.reports.views import ReportMenuItem
+from lms.webhooks.events import HOOK as WEBHOOK_EVENTS_HOOK
 
 hooks.register(COURSES_HELD_HOOK, held.courses_held)
+hooks.register(CALENDAR_EVENTS_HOOK, calendar.certificate_events)
+hooks.register(WEBHOOK_EVENTS_HOOK, webhooks.event_types)
 
 
 @hooks.register("register_admin_viewset")

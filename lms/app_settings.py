@@ -106,6 +106,56 @@ class AppSettings:
         (single sign-on): a URL or URL name; empty where the site has none."""
         return getattr(settings, "LMS_INVITATION_SIGN_IN_URL", "") or ""
 
+    @property
+    def API_TOKEN_DEFAULT_DAYS(self) -> int:
+        """How long a new API token works unless its maker says otherwise."""
+        return max(1, int(getattr(settings, "LMS_API_TOKEN_DEFAULT_DAYS", 365)))
+
+    @property
+    def API_TOKEN_MAX_DAYS(self) -> int:
+        """The longest an API token may work, in days."""
+        return max(1, int(getattr(settings, "LMS_API_TOKEN_MAX_DAYS", 730)))
+
+    @property
+    def API_RATE_PER_MINUTE(self) -> int:
+        """The requests a new API token may make per minute."""
+        return max(1, int(getattr(settings, "LMS_API_RATE_PER_MINUTE", 600)))
+
+    @property
+    def API_PAGE_SIZE(self) -> int:
+        """Records per page of an API list, unless the client asks for fewer."""
+        return max(1, int(getattr(settings, "LMS_API_PAGE_SIZE", 100)))
+
+    @property
+    def API_MAX_PAGE_SIZE(self) -> int:
+        """The most records an API page holds."""
+        return max(1, int(getattr(settings, "LMS_API_MAX_PAGE_SIZE", 1000)))
+
+    @property
+    def API_MAX_BATCH(self) -> int:
+        """The most people one HR sync request may hold."""
+        return max(1, int(getattr(settings, "LMS_API_MAX_BATCH", 5000)))
+
+    @property
+    def WEBHOOK_ALLOW_HTTP(self) -> bool:
+        """Whether webhook endpoints may be plain http:// addresses (for
+        development and tests); in production they must be https://."""
+        return bool(getattr(settings, "LMS_WEBHOOK_ALLOW_HTTP", False))
+
+    @property
+    def WEBHOOK_TIMEOUT(self) -> float:
+        """Seconds a webhook's receiver has to answer one try."""
+        return max(1.0, float(getattr(settings, "LMS_WEBHOOK_TIMEOUT", 10)))
+
+    @property
+    def WEBHOOK_RETRY_DELAYS(self) -> list[int]:
+        """Seconds before each retry of a webhook delivery that failed; the
+        last delay repeats until a day after the event."""
+        delays = getattr(
+            settings, "LMS_WEBHOOK_RETRY_DELAYS", [60, 300, 900, 3600, 10800, 21600]
+        )
+        return [max(1, int(delay)) for delay in delays or []] or [3600]
+
 
 app_settings = AppSettings()
 

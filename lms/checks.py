@@ -9,7 +9,9 @@ from lms import app_settings
 # What each plugin needs beside what `wagtail start` installs, in the order
 # they stand in INSTALLED_APPS (an app above the apps it uses).
 PLUGIN_NEEDS = {
-    "certification": ["lms", "wagtail.contrib.settings"],
+    # certification builds the API (/api/v1/); its docs page needs ninja's
+    # static files.
+    "certification": ["lms", "wagtail.contrib.settings", "ninja"],
     "lms": ["courses", "wagtail.contrib.routable_page"],
     # The module blocks choose images and documents and embed videos.
     "courses": [

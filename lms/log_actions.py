@@ -29,6 +29,21 @@ LOG_ACTIONS = [
         _("Download an export"),
         _("Downloaded a report export"),
     ),
+    ("lms.api_token_create", _("Make an API token"), _("Made an API token")),
+    ("lms.api_token_revoke", _("Revoke an API token"), _("Revoked an API token")),
+    ("lms.api_write", _("Change through the API"), _("Changed through the API")),
+    (
+        "lms.webhook_register",
+        _("Register a webhook"),
+        _("Registered a webhook endpoint"),
+    ),
+    ("lms.webhook_change", _("Change a webhook"), _("Changed a webhook endpoint")),
+    (
+        "lms.webhook_secret",
+        _("Renew a webhook's secret"),
+        _("Gave a webhook endpoint a new secret"),
+    ),
+    ("lms.webhook_delete", _("Delete a webhook"), _("Deleted a webhook endpoint")),
 ]
 
 

@@ -1,5 +1,6 @@
 from django.urls import path
 
+from lms.calendar import views as calendar
 from lms.invitations import views as invitations
 from lms.learning import views as learner
 
@@ -28,4 +29,6 @@ urlpatterns = [
         invitations.invitation,
         name="invitation",
     ),
+    path("calendar/address/", calendar.address, name="calendar_address"),
+    path("calendar/<str:token>.ics", calendar.feed, name="calendar_feed"),
 ]

@@ -7,6 +7,7 @@ from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.models import Page
 
 from lms import log_actions
+from lms.api.views import ApiTokenViewSet
 from lms.assignments.views import AssignmentViewSet
 from lms.audit import views as audit
 from lms.hub.overview import HUB_MENU_NAME, HubOverviewViewSet
@@ -23,6 +24,7 @@ from lms.reports.views import (
 )
 from lms.reviews.views import ReviewViewSet
 from lms.support import deletion
+from lms.webhooks.views import WebhookViewSet
 
 
 class HubMenu(ViewSetGroup):
@@ -43,6 +45,8 @@ class HubMenu(ViewSetGroup):
         PeopleImportViewSet,
         RoleViewSet,
         UnitViewSet,
+        WebhookViewSet,
+        ApiTokenViewSet,
     )
 
 

@@ -10,8 +10,9 @@ from wagtail.models import Locale, Page, Site
 from cms.models import HomePage
 from tests.factories import UserFactory, make_catalogue, make_course
 
-# A Redis database of its own for each test that needs one (redis_url).
-pytest_plugins = ["tests.redis_db"]
+# A Redis database of its own for each test that needs one (redis_url); the
+# loopback webhook receiver (start_receiver).
+pytest_plugins = ["tests.redis_db", "tests.webhook_peer"]
 
 
 @pytest.fixture(autouse=True)

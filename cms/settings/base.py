@@ -68,6 +68,9 @@ INSTALLED_APPS = [
     "wagtail",
     "modelcluster",
     "taggit",
+    # The API (/api/v1/): its docs page serves Swagger UI from ninja's own
+    # static files, not from a CDN that the Content Security Policy refuses.
+    "ninja",
     "allauth",
     "allauth.account",
     "allauth.mfa",

@@ -14,3 +14,5 @@ MAILERS = {"default": {"BACKEND": "django.core.mail.backends.console.EmailBacken
 # Security keys on http://localhost (browsers allow WebAuthn there, not on
 # http://127.0.0.1: an address is no relying-party id).
 MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = True
+# Webhook receivers on the developer's own machine speak plain http.
+LMS_WEBHOOK_ALLOW_HTTP = True

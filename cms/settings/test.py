@@ -13,3 +13,4 @@ ACCOUNT_EMAIL_VERIFICATION = "none"
 ACCOUNT_RATE_LIMITS = False
 WAGTAILADMIN_BASE_URL = "http://testserver"
 MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = True  # the live server is http://localhost
+LMS_WEBHOOK_ALLOW_HTTP = True  # the test receiver listens on http://127.0.0.1

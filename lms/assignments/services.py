@@ -401,6 +401,37 @@ def withdraw_orphans(assignment_ids: Iterable[int], today: date | None = None) -
     )
 
 
+@transaction.atomic
+def withdraw(*, assignment: TrainingAssignment, by) -> TrainingAssignment:
+    """A manager takes back what managers assigned: the batches' demands end,
+    and the assignment goes unless a role (or a renewal) still asks for it."""
+    _check_manages(by, assignment)
+    assignment = TrainingAssignment.objects.select_for_update().get(pk=assignment.pk)
+    if assignment.withdrawn_at is not None or assignment.fulfilled_at is not None:
+        raise ValidationError(_("This assignment is no longer open."))
+    demands = assignment.demands.filter(batch__isnull=False, ended_at__isnull=True)
+    if not demands.exists():
+        raise ValidationError(
+            _(
+                "No manager assigned this course: it is required for a role or "
+                "a renewal, and ends with them."
+            )
+        )
+    demands.update(ended_at=timezone.now())
+    withdraw_orphans([assignment.pk])
+    assignment.refresh_from_db()
+    log(
+        assignment,
+        "lms.withdraw",
+        user=by,
+        data={
+            "person": persons.display_name(assignment.user),
+            "course": assignment.course.title,
+        },
+    )
+    return assignment
+
+
 def _check_manages(by, assignment):
     if not scope.manages(by, assignment.user) or not by.has_perm(
         "lms.change_trainingassignment"

@@ -16,7 +16,8 @@ from datetime import datetime
 
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Q
+from django.db.models import OuterRef, Q, Subquery
+from django.db.models.fields.json import KT
 from django.utils import timezone
 from django.utils.encoding import force_str
 from django.utils.translation import gettext_lazy as _
@@ -64,6 +65,13 @@ DATA_LABELS = {
     "expires_on": _("expires on"),
     "sent_from": _("sent from"),
     "how": _("how"),
+    # A change through the API: the token that made it, and the request.
+    "token": _("API token"),
+    "access": _("access"),
+    "request": _("request"),
+    # A webhook endpoint's address and the event types it hears of.
+    "url": _("address"),
+    "events": _("events"),
     # What erasing a person changed (the person is named by number only).
     "scenario_answers": _("answers replaced"),
     "review_feedback": _("feedback replaced"),
@@ -71,6 +79,7 @@ DATA_LABELS = {
     "extension_reasons": _("extension reasons replaced"),
     "assignment_reasons": _("assignment reasons redacted"),
     "batch_reasons": _("batch reasons redacted"),
+    "webhook_events": _("webhook events removed"),
     "log_entries": _("log entries cleaned"),
     "certificates_revoked": _("certificates revoked"),
     "revocation_reasons": _("revocation reasons replaced"),
@@ -118,8 +127,14 @@ def audit_entries():
         condition |= Q(
             action__in=GENERIC_ACTIONS, content_type__app_label=prefix.rstrip(".")
         )
+    # Every entry of one API request shares the request's log context (its
+    # uuid) with the entry that names the token (lms.api.security.writes).
+    through_token = ModelLogEntry.objects.filter(
+        uuid=OuterRef("uuid"), action="lms.api_write"
+    ).values(token=KT("data__token"))[:1]
     return (
         ModelLogEntry.objects.filter(condition)
+        .annotate(api_token=Subquery(through_token))
         .select_related("user", "content_type")
         .order_by("-timestamp", "-pk")
     )
@@ -191,9 +206,16 @@ def describe(entry: ModelLogEntry) -> AuditRow:
         action = force_str(registry.get_action_label(entry.action))
     else:
         action = entry.action
+    who = force_str(entry.user_display_name)
+    token = getattr(entry, "api_token", None)
+    if token:
+        who = _("%(person)s, through the API token '%(token)s'") % {
+            "person": who,
+            "token": token,
+        }
     return AuditRow(
         when=timezone.localtime(entry.timestamp),
-        who=force_str(entry.user_display_name),
+        who=who,
         action=action,
         object_type=force_str(get_content_type_label(entry.content_type)),
         object=erasure.readable_names(entry.label),

@@ -23,6 +23,7 @@ from lms.models import (
     ScenarioSubmission,
 )
 from lms.support.sanitising import sanitise_answer
+from lms.webhooks import announcements as webhooks
 
 
 class NotEnrolled(ValidationError):
@@ -133,6 +134,8 @@ def _complete_course(enrolment: Enrolment) -> None:
     CourseCompletion.objects.create(
         enrolment=enrolment, cycle=enrolment.cycle, completed_at=enrolment.completed_at
     )
+    # In the completion's transaction: the event is committed with it.
+    webhooks.course_completed(enrolment)
     transaction.on_commit(
         lambda: signals.course_completed.send(
             sender=Enrolment,

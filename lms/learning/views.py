@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 
 from courses.layout import page_context
 from courses.models import CoursePage, ModulePage
+from lms.calendar import views as calendar
 from lms.learning import services
 from lms.learning.progress import learning_overview
 
@@ -38,7 +39,11 @@ def my_learning(request):
     return TemplateResponse(
         request,
         "lms/my_learning.html",
-        {**learning_overview(request.user), **page_context()},
+        {
+            **learning_overview(request.user),
+            **calendar.section(request),
+            **page_context(),
+        },
     )
 
 

@@ -1,5 +1,6 @@
 """Learner records and the hub organisation; one module per concern."""
 
+from lms.models.api_tokens import ApiToken, CalendarFeed
 from lms.models.assignments import (
     AssignmentBatch,
     AssignmentDemand,
@@ -19,10 +20,18 @@ from lms.models.learning import (
 from lms.models.notifications import Notification
 from lms.models.organisation import OrgUnit, Role, RoleMembership, RoleRequirement
 from lms.models.reviews import ScenarioReview
+from lms.models.webhooks import (
+    WebhookAttempt,
+    WebhookDelivery,
+    WebhookEndpoint,
+    WebhookEvent,
+)
 
 __all__ = [
+    "ApiToken",
     "AssignmentBatch",
     "AssignmentDemand",
+    "CalendarFeed",
     "CourseCompletion",
     "DueDateExtension",
     "Enrolment",
@@ -39,4 +48,8 @@ __all__ = [
     "ScenarioReview",
     "ScenarioSubmission",
     "TrainingAssignment",
+    "WebhookAttempt",
+    "WebhookDelivery",
+    "WebhookEndpoint",
+    "WebhookEvent",
 ]

@@ -16,6 +16,7 @@ The parts, each importing only the ones before it:
 - parse: reading the file into rows, with the checks that need no database;
 - check: checking the rows against the directory (people, units, roles,
   look-alike units) and planning the changes; parse_people_csv;
+- records: the same checks for records sent to the API; plan_people_records;
 - apply: writing a checked plan; apply_import;
 - views: the admin screens, a dry run and then the import.
 """
@@ -23,6 +24,7 @@ The parts, each importing only the ones before it:
 from lms.people_import.apply import apply_import
 from lms.people_import.check import one_edit_apart, parse_people_csv
 from lms.people_import.parse import template_csv
+from lms.people_import.records import plan_people_records
 from lms.people_import.rows import (
     COLUMNS,
     MAX_FILE_SIZE,
@@ -38,5 +40,6 @@ __all__ = [
     "import_notes",
     "one_edit_apart",
     "parse_people_csv",
+    "plan_people_records",
     "template_csv",
 ]

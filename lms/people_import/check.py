@@ -5,6 +5,7 @@ does not exist is an error. Either way, a new unit whose path is one edit
 away from an existing one (Hub/Webcaer beside Hub/Webcare) is pointed out.
 """
 
+import functools
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -197,8 +198,8 @@ def _check_rows(
     in_file = {row.email.lower() for row in rows}
     for row in rows:
 
-        def error(message, row=row):
-            errors.append(RowError(row.line, message))
+        def error(message, field, row=row):
+            errors.append(RowError(row.line, message, field))
 
         if row.email and not _email_problem(row.email):
             found = directory.users.get(row.email.lower(), [])
@@ -210,23 +211,31 @@ def _check_rows(
                         "%(email)s cannot be imported into your units; ask an "
                         "administrator to place this person"
                     )
-                    % {"email": row.email}
+                    % {"email": row.email},
+                    "email",
                 )
             elif len(found) > 1:
                 error(
                     _("more than one person has the email address %(email)s")
-                    % {"email": row.email}
+                    % {"email": row.email},
+                    "email",
                 )
             elif not found and not row.name:
                 error(
                     _("the name is missing, and %(email)s is a new person")
-                    % {"email": row.email}
+                    % {"email": row.email},
+                    "name",
                 )
         if row.unit:
-            _check_unit(row, directory, error, create_units=create_units)
+            _check_unit(
+                row,
+                directory,
+                functools.partial(error, field="unit"),
+                create_units=create_units,
+            )
         for name in row.roles:
             if directory.role(name) is None:
-                error(_("unknown role '%(role)s'") % {"role": name})
+                error(_("unknown role '%(role)s'") % {"role": name}, "roles")
         if row.manager_email and not _email_problem(row.manager_email):
             found = directory.users.get(row.manager_email.lower(), [])
             in_this_file = row.manager_email.lower() in in_file
@@ -239,19 +248,22 @@ def _check_rows(
                             "the manager %(email)s is neither one of the people "
                             "in your units nor in this file"
                         )
-                        % {"email": row.manager_email}
+                        % {"email": row.manager_email},
+                        "manager_email",
                     )
             elif len(found) > 1:
                 error(
                     _("more than one person has the email address %(email)s")
-                    % {"email": row.manager_email}
+                    % {"email": row.manager_email},
+                    "manager_email",
                 )
             elif not found and not in_this_file:
                 error(
                     _(
                         "the manager %(email)s is neither a known person nor in this file"
                     )
-                    % {"email": row.manager_email}
+                    % {"email": row.manager_email},
+                    "manager_email",
                 )
     return errors
 
@@ -369,6 +381,24 @@ def _plan_changes(rows: list[ImportRow], directory: _Directory) -> Changes:
     return changes
 
 
+def complete_plan(plan: ImportPlan) -> ImportPlan:
+    """Check a plan's rows against the directory, add what is wrong to its
+    errors and, if nothing is, what applying it would change."""
+    if not plan.rows:
+        return plan
+    directory = _load_directory(plan.rows, plan.for_user)
+    plan.errors = sorted(
+        [
+            *plan.errors,
+            *_check_rows(plan.rows, directory, create_units=plan.create_units),
+        ],
+        key=lambda error: error.line,
+    )
+    if plan.is_valid:
+        plan.changes = _plan_changes(plan.rows, directory)
+    return plan
+
+
 # The public interface
 
 
@@ -392,13 +422,4 @@ def parse_people_csv(
         text=text,
         create_units=create_units,
     )
-    if not rows:
-        return plan
-    directory = _load_directory(rows, for_user)
-    plan.errors = sorted(
-        [*errors, *_check_rows(rows, directory, create_units=create_units)],
-        key=lambda error: error.line,
-    )
-    if plan.is_valid:
-        plan.changes = _plan_changes(rows, directory)
-    return plan
+    return complete_plan(plan)

@@ -7,6 +7,7 @@ import io
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 from lms.models import Role
 from lms.organisation import scope
@@ -129,8 +130,6 @@ def _read_rows(text: str) -> tuple[list[ImportRow], list[RowError]]:
         return [], [header_error]
 
     rows: list[ImportRow] = []
-    first_line_of_email: dict[str, int] = {}
-    first_line_of_number: dict[str, int] = {}
     line = reader.line_num
     while True:
         start = line + 1
@@ -159,78 +158,102 @@ def _read_rows(text: str) -> tuple[list[ImportRow], list[RowError]]:
             continue
         row, row_errors = _read_row(start, [cell.strip() for cell in cells])
         errors.extend(row_errors)
+        rows.append(row)
+    errors.extend(_duplicates(rows, ON_LINE))
+    if not rows and not errors:
+        errors.append(RowError(2, _("the file has a header but no people")))
+    return rows, errors
+
+
+# How a message names another row of the same request: a line of a file, or
+# a record of an API request (numbered from 0, as JSON arrays are).
+ON_LINE = {
+    "email": _lazy("%(email)s is also on line %(line)s"),
+    "number": _lazy("employee number %(number)s is also on line %(line)s"),
+}
+IN_RECORD = {
+    "email": _lazy("%(email)s is also in record %(line)s"),
+    "number": _lazy("employee number %(number)s is also in record %(line)s"),
+}
+
+
+def _duplicates(rows: list[ImportRow], wording) -> list[RowError]:
+    """An email address or employee number given twice: the second is wrong."""
+    errors = []
+    first_line_of_email: dict[str, int] = {}
+    first_line_of_number: dict[str, int] = {}
+    for row in rows:
         if row.email and not _email_problem(row.email):
             key = row.email.lower()
             if key in first_line_of_email:
                 errors.append(
                     RowError(
-                        start,
-                        _("%(email)s is also on line %(line)s")
+                        row.line,
+                        wording["email"]
                         % {"email": row.email, "line": first_line_of_email[key]},
+                        "email",
                     )
                 )
             else:
-                first_line_of_email[key] = start
-        if (
-            row.employee_number
-            and len(row.employee_number) <= EMPLOYEE_NUMBER_MAX_LENGTH
-        ):
-            if row.employee_number in first_line_of_number:
+                first_line_of_email[key] = row.line
+        number = row.employee_number
+        if number and len(number) <= EMPLOYEE_NUMBER_MAX_LENGTH:
+            if number in first_line_of_number:
                 errors.append(
                     RowError(
-                        start,
-                        _("employee number %(number)s is also on line %(line)s")
-                        % {
-                            "number": row.employee_number,
-                            "line": first_line_of_number[row.employee_number],
-                        },
+                        row.line,
+                        wording["number"]
+                        % {"number": number, "line": first_line_of_number[number]},
+                        "employee_number",
                     )
                 )
             else:
-                first_line_of_number[row.employee_number] = start
-        rows.append(row)
-    if not rows and not errors:
-        errors.append(RowError(2, _("the file has a header but no people")))
-    return rows, errors
+                first_line_of_number[number] = row.line
+    return errors
 
 
 def _read_row(line: int, cells: list[str]) -> tuple[ImportRow, list[RowError]]:
     email, name, number, unit, roles, manager_email = cells
     errors = []
 
-    def error(message):
-        errors.append(RowError(line, message))
+    def error(message, field):
+        errors.append(RowError(line, message, field))
 
     if not email:
-        error(_("the email address is missing"))
+        error(_("the email address is missing"), "email")
     elif _email_problem(email):
-        error(_("'%(email)s' is not a valid email address") % {"email": email})
+        error(_("'%(email)s' is not a valid email address") % {"email": email}, "email")
     if len(name) > NAME_MAX_LENGTH:
         error(
-            _("the name is longer than %(max)s characters") % {"max": NAME_MAX_LENGTH}
+            _("the name is longer than %(max)s characters") % {"max": NAME_MAX_LENGTH},
+            "name",
         )
     if len(number) > EMPLOYEE_NUMBER_MAX_LENGTH:
         error(
             _("the employee number is longer than %(max)s characters")
-            % {"max": EMPLOYEE_NUMBER_MAX_LENGTH}
+            % {"max": EMPLOYEE_NUMBER_MAX_LENGTH},
+            "employee_number",
         )
     segments = tuple(segment.strip() for segment in unit.split(UNIT_SEPARATOR))
     if not unit:
-        error(_("the unit is missing"))
+        error(_("the unit is missing"), "unit")
     elif not all(segments):
         error(
             _("the unit '%(unit)s' has an empty part (write it as 'Hub/Webcare')")
-            % {"unit": unit}
+            % {"unit": unit},
+            "unit",
         )
     elif any(len(segment) > UNIT_NAME_MAX_LENGTH for segment in segments):
         error(
             _("a unit name is longer than %(max)s characters")
-            % {"max": UNIT_NAME_MAX_LENGTH}
+            % {"max": UNIT_NAME_MAX_LENGTH},
+            "unit",
         )
     elif len(segments) > UNIT_MAX_LEVELS:
         error(
             _("the unit has %(levels)s levels; there can be at most %(max)s")
-            % {"levels": len(segments), "max": UNIT_MAX_LEVELS}
+            % {"levels": len(segments), "max": UNIT_MAX_LEVELS},
+            "unit",
         )
     role_names = tuple(
         dict.fromkeys(
@@ -240,7 +263,8 @@ def _read_row(line: int, cells: list[str]) -> tuple[ImportRow, list[RowError]]:
     if manager_email and _email_problem(manager_email):
         error(
             _("the manager email '%(email)s' is not a valid email address")
-            % {"email": manager_email}
+            % {"email": manager_email},
+            "manager_email",
         )
     row = ImportRow(
         line=line,

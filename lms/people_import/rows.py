@@ -23,6 +23,8 @@ class RowError:
 
     line: int
     message: str
+    # The column the message is about, where it is about one (the API names it).
+    field: str = ""
 
     def __str__(self):
         return _("line %(line)s: %(message)s") % {

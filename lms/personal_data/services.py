@@ -24,6 +24,7 @@ from wagtail.models import ModelLogEntry
 from lms.models import (
     AssignmentBatch,
     AssignmentDemand,
+    CalendarFeed,
     CourseCompletion,
     DueDateExtension,
     Enrolment,
@@ -37,6 +38,7 @@ from lms.models import (
     ScenarioReview,
     ScenarioSubmission,
     TrainingAssignment,
+    WebhookEvent,
 )
 from lms.personal_data.erasure import ERASED_TEXT
 
@@ -195,6 +197,15 @@ def records(user) -> dict[str, list[dict]]:
         "invitations": [
             as_record(i)
             for i in Invitation.objects.filter(user=user).order_by("created_at", "pk")
+        ],
+        # When the calendar address was made and last fetched; its key is
+        # the address itself, and stays out of every export.
+        "calendar_feed": [
+            {
+                "created_at": _plain(feed.created_at),
+                "last_fetched_at": _plain(feed.last_fetched_at),
+            }
+            for feed in CalendarFeed.objects.filter(user=user)
         ],
     }
 
@@ -368,6 +379,11 @@ def erase(user, *, mentions: Redactor, nearby: Redactor) -> dict[str, int]:
                 **redact,
             )
         ),
+        # Events name the person by id and email address; what was sent has
+        # gone, and what waits for a retry is not sent.
+        "webhook_events": WebhookEvent.objects.filter(data__person__id=user.pk)
+        .delete()[1]
+        .get(WebhookEvent._meta.label, 0),
     }
     # No longer anybody's manager: an erased person is not asked to act.
     user.managed_units.clear()

@@ -81,6 +81,15 @@ def members(*, user, unit=None, role=None):
     return memberships.values("user_id")
 
 
+def members_of_unit(*, user, unit_id: int):
+    """Ids of the people in a unit (or below it), if the viewer may see the
+    unit; none otherwise."""
+    unit = scope.visible_units(user).filter(pk=unit_id).first()
+    if unit is None:
+        return RoleMembership.objects.none().values("user_id")
+    return members(user=user, unit=unit)
+
+
 def person_columns(person_field: str) -> dict:
     """Annotations naming a row's person as lms.persons shows them (the
     name, else the email address), and the email."""

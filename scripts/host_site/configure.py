@@ -12,8 +12,8 @@ project = sys.argv[1]
 settings = Path(project, "settings", "base.py")
 urls = Path(project, "urls.py")
 
-# 1. INSTALLED_APPS: the three plugins above Wagtail's apps, and the two
-#    contrib apps they use.
+# 1. INSTALLED_APPS: the three plugins above Wagtail's apps, the two contrib
+#    apps they use, and ninja for the API's docs page.
 text = settings.read_text()
 text = text.replace(
     "INSTALLED_APPS = [\n",
@@ -22,7 +22,8 @@ text = text.replace(
     '    "lms",\n'
     '    "courses",\n'
     '    "wagtail.contrib.routable_page",\n'
-    '    "wagtail.contrib.settings",\n',
+    '    "wagtail.contrib.settings",\n'
+    '    "ninja",\n',
     1,
 )
 # 2. A private storage for large report exports, outside MEDIA_ROOT.

@@ -12,6 +12,7 @@ from wagtail.users.models import UserProfile
 from certification import services as certification_services
 from certification.models import Certification
 from lms.assignments import services as assignments
+from lms.calendar import services as calendar_services
 from lms.invitations import services as invitations
 from lms.learning import services
 from lms.models import Notification, TrainingAssignment
@@ -46,6 +47,8 @@ def subject(hub, course, catalogue):
     invitations.invite(person=person, by=hub.hr)
     # A session in the database, as a login leaves it.
     Client().force_login(person)
+    # She subscribed to her calendar.
+    calendar_services.feed_for(user=person)
 
     today = timezone.localdate()
     organisation.join_role(

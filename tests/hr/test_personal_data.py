@@ -51,6 +51,7 @@ SECTIONS = [
     "certificates",
     "notifications",
     "invitations",
+    "calendar_feed",
     "audit_entries",
 ]
 

@@ -258,8 +258,9 @@ def test_module_page_queries_do_not_grow_with_enrolments(
     ("page", "most"),
     # Session and user, the site, locale, home, routing down to the page, its
     # view restrictions, the header's permissions; then the learner's records
-    # (a reading module asks for no quiz attempts or scenario answers).
-    [("my_learning", 10), ("course", 14), ("reading", 15), ("quiz", 16)],
+    # (a reading module asks for no quiz attempts or scenario answers), and
+    # on My learning their calendar address.
+    [("my_learning", 11), ("course", 14), ("reading", 15), ("quiz", 16)],
 )
 def test_learner_pages_stay_within_their_queries(
     client, catalogue, course, modules, page, most

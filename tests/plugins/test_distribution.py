@@ -70,6 +70,8 @@ def test_the_wheel_requires_only_what_the_plugins_use(built):
         "segno",
         "cryptography",
         "django-filter",
+        "django-ninja",
+        "icalendar",
     }
     assert fields["Requires-Python"] == ">=3.12"
 

@@ -39,6 +39,7 @@ from tests.security.policies import (
     PUBLIC,
     REQUESTER_ONLY,
     SIGNED_IN_SELF,
+    TOKEN_ONLY,
     Entry,
     each,
 )
@@ -682,6 +683,18 @@ EXPECTATIONS = {
     "hub_people:extend": E(HUB_MANAGE_OWN, kwargs={"pk": "@assignment"}, post=BAD),
     "hub_people_import:index": E(HUB_MANAGE, post=BAD),
     "hub_people_import:template": E(HUB_MANAGE, **GET_ONLY),
+    # Webhook endpoints (lms.manage_webhooks): HR registers them.
+    "hub_webhooks:index": E(HR_ONLY, **GET_ONLY),
+    "hub_webhooks:add": E(HR_ONLY, post=BAD),
+    "hub_webhooks:endpoint": E(HR_ONLY, kwargs={"pk": "@webhook"}, **GET_ONLY),
+    "hub_webhooks:edit": E(HR_ONLY, kwargs={"pk": "@webhook"}, post=BAD),
+    "hub_webhooks:delete": E(HR_ONLY, kwargs={"pk": "@webhook"}),
+    "hub_webhooks:test": E(HR_ONLY, kwargs={"pk": "@webhook"}, **POST_ONLY),
+    "hub_webhooks:secret": E(HR_ONLY, kwargs={"pk": "@webhook"}, **POST_ONLY),
+    # API tokens: HR makes them (for themselves), sees and revokes them.
+    "hub_api_tokens:index": E(HR_ONLY, **GET_ONLY),
+    "hub_api_tokens:add": E(HR_ONLY, post=BAD),
+    "hub_api_tokens:revoke": E(HR_ONLY, kwargs={"pk": "@api_token"}, **POST_ONLY),
     **viewset(
         "hub_roles",
         {
@@ -863,11 +876,11 @@ EXPECTATIONS = {
     "openid_connect_callback": E(
         PUBLIC,
         kwargs={"provider_id": "@sso_provider_id"},
-        get=Outcome.OTHER,
-        post=Outcome.OTHER,
+        get=Outcome.UNAUTHORIZED,
+        post=Outcome.UNAUTHORIZED,
     ),
     "socialaccount_login_cancelled": E(PUBLIC, **GET_ONLY),
-    "socialaccount_login_error": E(PUBLIC, get=Outcome.OTHER, **GET_ONLY),
+    "socialaccount_login_error": E(PUBLIC, get=Outcome.UNAUTHORIZED, **GET_ONLY),
     "socialaccount_signup": E(
         PUBLIC,
         overrides=each(KINDS, LOGIN),
@@ -906,6 +919,11 @@ EXPECTATIONS = {
     "lms:invitation": E(
         PUBLIC, kwargs={"pk": "@invitation", "token": "@invitation_token"}
     ),
+    # The learner's calendar feed, fetched by calendar programs without a
+    # session: the token is the key (as an invitation's), GET only. Making
+    # or replacing the address is the signed-in person's own action.
+    "lms:calendar_feed": E(PUBLIC, kwargs={"token": "@calendar_token"}, only=("GET",)),
+    "lms:calendar_address": E(SIGNED_IN_SELF, only=("POST",)),
     # Certificates: public verification, private files.
     "certification:verify_start": E(PUBLIC, **GET_ONLY),
     "certification:verify": E(PUBLIC, kwargs={"code": "@certificate_code"}),
@@ -919,6 +937,53 @@ EXPECTATIONS = {
         PUBLIC, kwargs={"number": "@status_list"}, only=("GET",)
     ),
     "certification:did": E(PUBLIC, only=("GET",)),
+    # The JSON API: its description is public, its data needs a token.
+    "certification:api:openapi-json": E(PUBLIC),
+    "certification:api:openapi-view": E(PUBLIC),
+    "certification:api:api-root": E(PUBLIC, get=HIDDEN, post=HIDDEN),
+    "certification:api_not_found": E(
+        PUBLIC, kwargs={"rest": "nothing/here"}, get=HIDDEN, post=HIDDEN
+    ),
+    "certification:api:list_people": E(TOKEN_ONLY, only=("GET",)),
+    "certification:api:get_person": E(
+        TOKEN_ONLY, kwargs={"person_id": "@learner"}, only=("GET",)
+    ),
+    "certification:api:sync_people": E(TOKEN_ONLY, only=("POST",)),
+    "certification:api:list_units": E(TOKEN_ONLY, only=("GET",)),
+    "certification:api:get_unit": E(
+        TOKEN_ONLY, kwargs={"unit_id": "@unit"}, only=("GET",)
+    ),
+    "certification:api:list_roles": E(TOKEN_ONLY, only=("GET",)),
+    "certification:api:list_memberships": E(TOKEN_ONLY, only=("GET",)),
+    "certification:api:list_certificates": E(TOKEN_ONLY, only=("GET",)),
+    "certification:api:get_certificate": E(
+        TOKEN_ONLY, kwargs={"certificate_id": "@certificate"}, only=("GET",)
+    ),
+    "certification:api:verify_certificate": E(
+        TOKEN_ONLY, kwargs={"code": "@certificate_code"}, only=("GET",)
+    ),
+    "certification:api:revoke_certificate": E(
+        TOKEN_ONLY, kwargs={"certificate_id": "@certificate"}, only=("POST",)
+    ),
+    "certification:api:reinstate_certificate": E(
+        TOKEN_ONLY, kwargs={"certificate_id": "@certificate"}, only=("POST",)
+    ),
+    "certification:api:list_readiness": E(TOKEN_ONLY, only=("GET",)),
+    # One route answers GET (the list) and POST (assigning).
+    "certification:api:list_assignments": E(TOKEN_ONLY),
+    "certification:api:assign": E(
+        TOKEN_ONLY, shadowed_by="certification:api:list_assignments"
+    ),
+    "certification:api:get_assignment": E(
+        TOKEN_ONLY, kwargs={"assignment_id": "@assignment"}, only=("GET",)
+    ),
+    "certification:api:withdraw": E(
+        TOKEN_ONLY, kwargs={"assignment_id": "@assignment"}, only=("POST",)
+    ),
+    "certification:api:list_enrolments": E(TOKEN_ONLY, only=("GET",)),
+    "certification:api:list_progress": E(TOKEN_ONLY, only=("GET",)),
+    "certification:api:list_completions": E(TOKEN_ONLY, only=("GET",)),
+    "certification:api:completion_report": E(TOKEN_ONLY, only=("GET",)),
     # Wagtail's front end
     "wagtailcore_authenticate_with_password": E(
         PUBLIC,

@@ -17,6 +17,7 @@ class Outcome(StrEnum):
     DENIED = "DENIED"  # 403, or Wagtail's refusal (see below)
     HIDDEN = "HIDDEN"  # 404
     BAD = "BAD"  # 400
+    UNAUTHORIZED = "UNAUTHORIZED"  # 401: the API asks for a token
     NOT_ALLOWED = "NOT_ALLOWED"  # 405
     LIMITED = "LIMITED"  # 429
     ERROR = "ERROR"  # 5xx
@@ -79,6 +80,7 @@ class Classifier:
             return Outcome.OK
         return {
             HTTPStatus.BAD_REQUEST: Outcome.BAD,
+            HTTPStatus.UNAUTHORIZED: Outcome.UNAUTHORIZED,
             HTTPStatus.FORBIDDEN: Outcome.DENIED,
             HTTPStatus.NOT_FOUND: Outcome.HIDDEN,
             HTTPStatus.METHOD_NOT_ALLOWED: Outcome.NOT_ALLOWED,

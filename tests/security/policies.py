@@ -18,6 +18,7 @@ HIDDEN = Outcome.HIDDEN
 BAD = Outcome.BAD
 NOT_ALLOWED = Outcome.NOT_ALLOWED
 ERROR = Outcome.ERROR
+UNAUTHORIZED = Outcome.UNAUTHORIZED
 ALLOW = "ALLOW"
 
 KINDS = (
@@ -196,7 +197,8 @@ HUB_DEFINITIONS = admin(
 )
 HR_ONLY = admin(
     "HR_ONLY",
-    "The audit trail and personal-data requests: HR and administrators.",
+    "The audit trail, personal-data requests and webhook endpoints: HR and "
+    "administrators.",
     {"hr", "superuser"},
 )
 REQUESTER_ONLY = admin(
@@ -206,6 +208,13 @@ REQUESTER_ONLY = admin(
     "admin user, HR and administrators included, it does not exist.",
     {"manager"},
     out_of_scope=ADMIN_USERS - {"manager"},
+)
+
+TOKEN_ONLY = Policy(
+    "TOKEN_ONLY",
+    "The JSON API: a session is no token, so everyone is asked for one (401). "
+    "What each token may do is the API's own matrix (tests/api/test_matrix.py).",
+    {(kind, method): UNAUTHORIZED for kind in KINDS for method in METHODS},
 )
 
 

@@ -36,6 +36,8 @@ ALLOWED_LAZY_WRITES = {
     "made the first time they are read (BaseSiteSetting.for_site)",
     "INSERT certification_statuslistentry": "a certificate's place in the revocation "
     "status list is taken the first time its credential is signed",
+    "UPDATE lms_calendarfeed": "a calendar feed notes when it was last fetched "
+    "(at most once an hour)",
 }
 REFUSALS = {Outcome.LOGIN, Outcome.DENIED, Outcome.HIDDEN}
 

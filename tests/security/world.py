@@ -47,13 +47,17 @@ from certification import badges
 from certification import services as certification_services
 from certification.models import Certification
 from courses.models import CourseIndexPage, ModulePage
+from lms.api import tokens as api_tokens
 from lms.assignments import services as assignments
+from lms.calendar import services as calendar_feeds
+from lms.calendar import tokens as calendar_tokens
 from lms.invitations import services as invitations
 from lms.invitations.tokens import invitation_tokens
 from lms.learning import services
 from lms.models import RoleRequirement
 from lms.organisation import services as organisation
 from lms.reports import export_jobs
+from lms.webhooks import services as webhooks
 from tests.factories import (
     TopicFactory,
     UserFactory,
@@ -85,6 +89,8 @@ def build_world(hub, catalogue, home_page, locales) -> SimpleNamespace:
     )
     # An invitation to them stays usable, as nobody uses it.
     w.invitation = invitations.invite(person=w.reset_person, by=hub.hr)
+    # The learner's calendar address: the token is the only credential.
+    w.calendar_feed = calendar_feeds.feed_for(user=hub.learner)
     w.kinds = {
         "anonymous": None,
         "learner": hub.learner,
@@ -243,6 +249,20 @@ def build_world(hub, catalogue, home_page, locales) -> SimpleNamespace:
     )
     export_jobs.run_export(w.export_job.pk)
 
+    # An integration's API token, made by HR.
+    w.api_token, _raw = api_tokens.make_token(
+        name="AFAS sync", user=hub.hr, access="write", by=hub.hr
+    )
+
+    # HR's webhook endpoint; nothing listens at its address, so a test event
+    # sent to it is refused at once, offline.
+    w.webhook = webhooks.register_endpoint(
+        name="HR dashboard",
+        url="http://127.0.0.1:9/hooks",
+        event_names=["course.completed"],
+        by=hub.hr,
+    )
+
     w.ids = {
         # People and the organisation
         "learner": hub.learner.pk,
@@ -255,6 +275,8 @@ def build_world(hub, catalogue, home_page, locales) -> SimpleNamespace:
         "certificate_code": w.certificate.code,
         "certification": w.certification.pk,
         "export_job": w.export_job.pk,
+        "webhook": w.webhook.pk,
+        "api_token": w.api_token.pk,
         "status_list": badges.STATUS_LIST_NUMBER,
         "group": Group.objects.get(name="Hub managers").pk,
         # Courses
@@ -302,5 +324,6 @@ def build_world(hub, catalogue, home_page, locales) -> SimpleNamespace:
         "sso_provider_id": w.sso_provider.provider_id,
         "invitation": w.invitation.pk,
         "invitation_token": invitation_tokens.token_for(w.invitation),
+        "calendar_token": calendar_tokens.token_for(w.calendar_feed),
     }
     return w

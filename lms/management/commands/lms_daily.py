@@ -18,6 +18,8 @@ from lms import signals
 from lms.invitations import services as invitations
 from lms.notifications import services as notifications
 from lms.support import locks
+from lms.webhooks import announcements as webhook_announcements
+from lms.webhooks import delivery as webhook_delivery
 
 logger = logging.getLogger(__name__)
 
@@ -54,6 +56,18 @@ def retry_invitations(today: date) -> str:
     return f"invitation mails retried: {invitations.queue_unsent()}"
 
 
+def announce_overdue(today: date) -> str:
+    """Webhook events of the assignments that have become overdue."""
+    return f"overdue announced: {webhook_announcements.assignments_overdue(today)}"
+
+
+def deliver_webhooks(today: date) -> str:
+    """Webhook deliveries waiting for their next try (cron's deliver_webhooks
+    does this every minute; here in case it is not run)."""
+    counts = webhook_delivery.deliver_due()
+    return ", ".join(f"{name}: {count}" for name, count in counts.items())
+
+
 class Command(BaseCommand):
     help = (
         "Send the day's reminders and overdue notices and start the renewals "
@@ -65,7 +79,12 @@ class Command(BaseCommand):
     # for the summary, and must be safe to run twice on one day. Apps above
     # lms (certification: expiry and renewal) add theirs by receiving
     # lms.signals.daily_run, since lms may not import them.
-    steps: list[Callable[[date], str]] = [send_notices, retry_invitations]
+    steps: list[Callable[[date], str]] = [
+        send_notices,
+        retry_invitations,
+        announce_overdue,
+        deliver_webhooks,
+    ]
 
     def add_arguments(self, parser):
         parser.add_argument(
