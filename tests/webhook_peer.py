@@ -33,7 +33,9 @@ def start_receiver():
 
     def start(secret: str, fail: int = 2) -> RunningReceiver:
         process = subprocess.Popen(
-            [sys.executable, str(RECEIVER), "--secret", secret, "--fail", str(fail)],
+            # "--secret=…": a secret may begin with "-", which argparse would
+            # otherwise read as an option of its own.
+            [sys.executable, str(RECEIVER), f"--secret={secret}", "--fail", str(fail)],
             stdout=subprocess.PIPE,
             text=True,
         )
