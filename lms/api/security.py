@@ -9,6 +9,7 @@ audit entry of the request to an ``lms.api_write`` entry naming the token.
 
 import functools
 import math
+import threading
 
 from django.core.cache import cache
 from django.db import transaction
@@ -41,18 +42,24 @@ class TokenAuth(HttpBearer):
 class TokenThrottle(BaseThrottle):
     """Each token's own requests per minute; over it, 429 with Retry-After."""
 
+    def __init__(self):
+        # One throttle serves every request of an operation: ninja asks for
+        # wait() after allow_request(), so the answer is kept per thread.
+        self._last = threading.local()
+
     def allow_request(self, request) -> bool:
         token = getattr(request, "api_token", None)
-        self._wait = None
+        self._last.wait = None
         if token is None:
             return True
-        self._wait = rate_windows.count(
+        self._last.wait = rate_windows.count(
             cache, f"lms.api:{token.prefix}", limit=token.rate_per_minute
         )
-        return self._wait is None
+        return self._last.wait is None
 
     def wait(self):
-        return math.ceil(self._wait) if self._wait is not None else None
+        wait = getattr(self._last, "wait", None)
+        return math.ceil(wait) if wait is not None else None
 
 
 def writes(view):
